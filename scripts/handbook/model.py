@@ -1,0 +1,101 @@
+"""The one data model every stage shares: frozen, slotted dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One file of ``notes/``, decoded and cleaned of editor debris."""
+
+    path: str
+    """Path relative to the notes folder, with ``/`` separators (``面经/字节一面.md``)."""
+    title: str
+    """From front matter, the first heading, or the first line; never the file name hash."""
+    text: str
+    """Body text (front matter blanked out, so line numbers still match the file)."""
+    slug: str
+    """Stable, URL-safe name for the note's verbatim page under ``/sources/``."""
+    source_url: str = ""
+    date: str = ""
+    company: str = ""
+    encoding: str = "utf-8"
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One question of one note with its answer, as the parser found it."""
+
+    note: Note
+    question: str
+    """The question text, numbering and markers stripped (inline Markdown allowed)."""
+    answer: str
+    """Answer Markdown (dedented source lines); empty when the note gives none (待补充)."""
+    lines: tuple[int, int]
+    """1-based, inclusive line span of question and answer in the note."""
+    context: tuple[str, ...] = ()
+    """Enclosing headings / group lines (``一面``, ``卷积相关``), outermost first."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.note.path}:{self.lines[0]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One category page of the taxonomy (``data/taxonomy.yaml``)."""
+
+    slug: str
+    title: str
+    group: str
+    group_title: str
+    keywords: tuple[tuple[str, float], ...]
+    description: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"{self.group}/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    """A field term with its aliases (Chinese, English, abbreviations) and home topic."""
+
+    name: str
+    aliases: tuple[str, ...]
+    topic: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """An entry with the topic the classifier chose and the glossary terms it mentions."""
+
+    entry: Entry
+    topic: str
+    score: float
+    terms: tuple[GlossaryTerm, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEntry:
+    """Entries that ask the same question (possibly in different notes), shown once."""
+
+    anchor: str
+    """Stable HTML id derived from the question text (not its position)."""
+    question: str
+    topic: str
+    items: tuple[Placed, ...]
+    terms: tuple[GlossaryTerm, ...] = field(default=())
+
+    @property
+    def answered(self) -> bool:
+        return any(p.entry.answer.strip() for p in self.items)

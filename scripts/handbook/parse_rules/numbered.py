@@ -1,0 +1,67 @@
+"""Numbered lines in every style notes use.
+
+Accepts::
+
+    1. 问题      1、问题     1) 问题     (1) 问题    （1）问题
+    5.15.2 问题  一、问题    第3题：问题   ①问题
+"""
+
+from __future__ import annotations
+
+import re
+
+from .marker import Marker
+
+CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("(1)", re.compile(r"^\s*[(（]\s*(\d{1,3})\s*[)）]\s*(.*)$")),
+    ("1.2", re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|[^\d.])\s*(.*)$")),
+    ("1.", re.compile(r"^\s*(\d{1,3})\.(?!\d)\s*(.*)$")),
+    ("1、", re.compile(r"^\s*(\d{1,3})\s*[、，,]\s*(.*)$")),
+    ("1)", re.compile(r"^\s*(\d{1,3})[)）]\s*(.*)$")),
+    ("一、", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$")),
+    ("第1", re.compile(r"^\s*第\s*(\d{1,3})\s*[题问个]\s*[:：.、]?\s*(.*)$")),
+    ("①", re.compile(rf"^\s*([{CIRCLED}])\s*(.*)$")),
+]
+
+
+def chinese_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + CHINESE_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CHINESE_DIGITS.get(tens, 0) * 10 + CHINESE_DIGITS.get(ones, 0)
+    return CHINESE_DIGITS.get(text, 0)
+
+
+def to_int(style: str, raw: str) -> int:
+    if style == "一、":
+        return chinese_number(raw)
+    if style == "①":
+        return CIRCLED.index(raw) + 1
+    if style == "1.2":
+        return int(raw.rsplit(".", 1)[-1])
+    return int(raw)
+
+
+def match(line: str) -> Marker | None:
+    for style, pattern in PATTERNS:
+        m = pattern.match(line)
+        if m:
+            body = m.group(2).strip().lstrip("-—").strip()
+            if style in ("1.", "1、") and not body:
+                return None
+            # "3.5 mm" or "1.0版本" is prose, not numbering: a dotted number must be followed by text
+            if style == "1.2" and not body:
+                return None
+            if style == "1.2":
+                style = f"1.2/{m.group(1).count('.')}"
+            number = to_int(style.split("/")[0], m.group(1))
+            # "6." and "7、" mix freely in one list: one sequence family for plain numbers
+            family = "N" if style in ("1.", "1、", "1)") else style
+            return Marker(kind="numbered", body=body, style=family, number=number)
+    return None

@@ -1,0 +1,100 @@
+"""Load and validate the data files: taxonomy (topics) and glossary (terms).
+
+A bad shape is rejected once, at load, with a message naming the key and what was
+expected; the stages then work on typed objects only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import HandbookError
+from .model import GlossaryTerm, Topic
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    topics: tuple[Topic, ...]
+    groups: tuple[tuple[str, str], ...]
+    """(slug, title) of each navigation tab, in order."""
+    fallback: str
+
+    def topic(self, slug: str) -> Topic:
+        for t in self.topics:
+            if t.slug == slug:
+                return t
+        raise KeyError(slug)
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise HandbookError(f"{path}: cannot read data file: {exc}") from exc
+    if not isinstance(data, dict):
+        raise HandbookError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _require(cond: bool, path: Path, where: str, expected: str) -> None:
+    if not cond:
+        raise HandbookError(f"{path}: {where}: expected {expected}")
+
+
+@cache
+def load_taxonomy(path: Path = DATA_DIR / "taxonomy.yaml") -> Taxonomy:
+    data = _load_yaml(path)
+    groups = data.get("groups")
+    _require(isinstance(groups, list) and groups, path, "groups", "a non-empty list")
+    topics: list[Topic] = []
+    group_list: list[tuple[str, str]] = []
+    for gi, group in enumerate(groups):
+        where = f"groups[{gi}]"
+        _require(isinstance(group, dict), path, where, "a mapping with slug, title, topics")
+        for key in ("slug", "title", "topics"):
+            _require(key in group, path, f"{where}.{key}", "a value")
+        group_list.append((str(group["slug"]), str(group["title"])))
+        for ti, topic in enumerate(group["topics"]):
+            twhere = f"{where}.topics[{ti}]"
+            _require(isinstance(topic, dict) and "slug" in topic and "title" in topic, path, twhere,
+                     "a mapping with slug, title, keywords")
+            keywords = topic.get("keywords") or {}
+            _require(isinstance(keywords, dict), path, f"{twhere}.keywords", "a mapping term: weight")
+            pairs = []
+            for term, weight in keywords.items():
+                _require(isinstance(weight, int | float), path, f"{twhere}.keywords.{term}", "a number")
+                pairs.append((str(term), float(weight)))
+            topics.append(Topic(
+                slug=str(topic["slug"]), title=str(topic["title"]), group=str(group["slug"]),
+                group_title=str(group["title"]), keywords=tuple(pairs),
+                description=str(topic.get("description", "")),
+            ))
+    slugs = [t.slug for t in topics]
+    _require(len(set(slugs)) == len(slugs), path, "topics", "unique slugs")
+    fallback = str(data.get("fallback", slugs[-1]))
+    _require(fallback in slugs, path, "fallback", f"one of the topic slugs, not {fallback!r}")
+    return Taxonomy(tuple(topics), tuple(group_list), fallback)
+
+
+@cache
+def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> tuple[GlossaryTerm, ...]:
+    data = _load_yaml(path)
+    items = data.get("terms")
+    _require(isinstance(items, list), path, "terms", "a list")
+    slugs = {t.slug for t in load_taxonomy().topics}
+    terms = []
+    for i, item in enumerate(items):
+        where = f"terms[{i}]"
+        _require(isinstance(item, dict) and isinstance(item.get("terms"), list) and item["terms"],
+                 path, where, "a mapping with a non-empty `terms` list")
+        topic = str(item.get("topic", ""))
+        _require(not topic or topic in slugs, path, f"{where}.topic", f"a topic slug, not {topic!r}")
+        forms = [str(f) for f in item["terms"]]
+        terms.append(GlossaryTerm(name=forms[0], aliases=tuple(forms[1:]), topic=topic))
+    return tuple(terms)

@@ -1,0 +1,48 @@
+"""Pure ``str -> str`` fixers for editor debris and matching-only folding.
+
+Fixers that change what the reader sees keep the number of lines, so every
+``file:line`` the pipeline reports still points at the right line of the note.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# Zero-width characters editors leave behind (Typora ZWSP indents, Word joiners, stray BOMs).
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+NBSP = re.compile("[\u00a0\u202f]")
+# `1x1`, `1×1`, `1*1`, `1 * 1`, `１ｘ１` all mean the same kernel size.
+TIMES_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s*(?:[xX×*]|\\times)\s*(?=\d)")
+
+
+def clean_debris(text: str) -> str:
+    """BOM, CRLF/CR line ends, zero-width characters and NBSP; line count unchanged."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ZERO_WIDTH.sub("", text)
+    return NBSP.sub(" ", text)
+
+
+@cache
+def _opencc():
+    try:
+        import opencc  # opencc-python-reimplemented
+
+        return opencc.OpenCC("t2s")
+    except Exception:  # pragma: no cover - optional speed-up only
+        return None
+
+
+def fold(text: str) -> str:
+    """Fold text for *matching only*: NFKC, case, Traditional→Simplified, ``1×1``→``1x1``."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    converter = _opencc()
+    if converter is not None and any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        text = converter.convert(text)
+    return TIMES_BETWEEN_DIGITS.sub("x", text)
+
+
+def compact(text: str) -> str:
+    """Fold and drop everything but letters, digits and CJK (for fuzzy identity of questions)."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())

@@ -75,6 +75,7 @@ class Segmenter:
         self.entries: list[Entry] = []
         self.current: OpenEntry | None = None
         self.titles: list[tuple[float, str]] = []  # (level, text) stack of context
+        self.title_styles: dict[float, str] = {}  # numbering style of group titles, by level
         self.pending: tuple[float, str, int] | None = None  # a title waiting for content
         self.question_numbers: dict[str, int] = {}
 
@@ -82,8 +83,14 @@ class Segmenter:
     def context(self) -> tuple[str, ...]:
         return tuple(t for _, t in self.titles if t)
 
-    def push_title(self, level: float, text: str, line: int) -> None:
+    def push_title(self, level: float, text: str, line: int, style: str = "") -> None:
         self.close()
+        if self.pending is not None and self.pending[0] >= level and self.pending[1]:
+            # the previous title got neither content nor questions: keep it, as 待补充
+            _, old_text, old_line = self.pending
+            context = tuple(t for lv, t in self.titles if lv < self.pending[0] and t)
+            self.entries.append(Entry(self.note, old_text, "", (old_line + 1, old_line + 1), context))
+        self.title_styles[level] = style
         self.titles = [(lv, t) for lv, t in self.titles if lv < level]
         self.pending = (level, text, line)
         self.titles.append((level, text))
@@ -110,8 +117,12 @@ class Segmenter:
         self.close()
         # A group title that got no content of its own stays context, not an entry.
         self.pending = None
+        # "13、…" ends the group "12、-- 梯度消失" (same numbering); "-- 问题" under
+        # "--- 场景分析 ---" stays in it
         group_level = GROUP_LEVEL + indent / 100
-        self.titles = [(lv, t) for lv, t in self.titles if lv < group_level]
+        self.titles = [
+            (lv, t) for lv, t in self.titles if lv < group_level or self.title_styles.get(lv) != style
+        ]
         question, inline_answer = split_inline_answer(text)
         self.current = OpenEntry(
             question, line, self.context(), indent=indent, inline_answer=inline_answer, kind=style
@@ -266,15 +277,17 @@ class Segmenter:
         nxt = mark(nxt_raw)
         if nxt.kind not in ("numbered", "bullet"):
             return False
+        if nxt.style == "framed":
+            return False  # "--- 场景分析 ---" starts a new section, it is nobody's child
         deeper = indent_of(nxt_raw) > indent
-        other_style = nxt.style != marker.style and (nxt.kind == "bullet" or nxt.number <= 1)
-        return deeper or other_style
+        starts_sublist = nxt.kind == "numbered" and nxt.style != marker.style and nxt.number <= 1
+        return deeper or starts_sublist
 
     def on_numbered(self, i: int, marker: Marker, indent: int, next_i: int | None) -> None:
         cur = self.current
         style, n, body = marker.style, marker.number, marker.body
         if self.is_group_line(marker, indent, next_i):
-            self.push_title(GROUP_LEVEL + indent / 100, body.strip("-— "), i)
+            self.push_title(GROUP_LEVEL + indent / 100, body.strip("-— "), i, style)
             self.reset_numbering(keep=style, last=n)
             return
         last_q = self.question_numbers.get(style)
@@ -318,8 +331,11 @@ class Segmenter:
     def on_bullet(self, i: int, marker: Marker, indent: int, next_i: int | None) -> None:
         cur = self.current
         body = marker.body
-        if marker.style == "framed" or self.is_group_line(marker, indent, next_i) and not asks(body):
-            self.push_title(GROUP_LEVEL + indent / 100, body, i)
+        if marker.style == "framed":  # "---- Anchor-free 目标检测 -----" titles a section
+            self.push_title(TITLE_LEVEL, body, i, marker.style)
+            return
+        if self.is_group_line(marker, indent, next_i) and not asks(body):
+            self.push_title(GROUP_LEVEL + indent / 100, body, i, marker.style)
             return
         deeper = cur is not None and not cur.is_title and indent > cur.indent
         if deeper and not asks(body, strong=True):

@@ -1,0 +1,227 @@
+"""Answer Markdown → safe HTML, rendered the way note writers meant it.
+
+markdown-it-py (CommonMark) with the notes' habits built in:
+
+* ``breaks``: one source line is one line on the page (Typora, CSDN copies);
+* indented code is off: indentation in notes is an outline, not code;
+* ``256*256*3``, ``G*G*`` stay literal: a ``*`` between two word characters is text;
+* ``**注意：**这里`` is bold: CommonMark's flanking rules reject a closing ``**`` after
+  Chinese punctuation, so a rule of our own pairs ``**…**`` on one line first;
+* ``$…$``/``$$…$$``/``\\begin{equation}`` → arithmatex-style spans that KaTeX renders;
+  a stray ``$`` stays a dollar sign;
+* fenced code is highlighted by Pygments with the markup of pymdownx.highlight, so
+  Material styles it and adds its copy button;
+* images: remote ones keep their URL with ``referrerpolicy="no-referrer"``; a local
+  path that does not exist becomes a visible placeholder naming the file.
+
+The result passes the nh3 allow-list sanitizer: ``<script>``, ``on*=`` handlers and
+``javascript:`` URLs never reach the site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name, guess_lexer
+from pygments.util import ClassNotFound
+
+WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
+REMOTE = re.compile(r"^(?:https?:)?//", re.I)
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "details", "div", "em", "font", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u",
+    "ul", "center", "figure", "figcaption", "dl", "dt", "dd",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title", "align"},
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height", "referrerpolicy", "loading"},
+    "font": {"color", "size", "face"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align"},
+    "ol": {"start", "type"},
+}
+
+
+@dataclass
+class RenderContext:
+    """What rendering one answer needs to know, and what it found."""
+
+    image_exists: Callable[[str], bool] = lambda src: False
+    image_url: Callable[[str], str] = lambda src: src
+    missing_images: list[tuple[int, str]] = field(default_factory=list)
+    """(line offset in the answer, path) of local images that do not exist."""
+
+
+# -- inline rules ------------------------------------------------------------------
+
+def literal_star(state: StateInline, silent: bool) -> bool:
+    """``256*256*3``, ``1*1卷积``: a single ``*`` between word characters is a times sign."""
+    pos = state.pos
+    src = state.src
+    if src[pos] != "*" or src.startswith("**", pos):
+        return False
+    before = src[pos - 1] if pos > 0 else " "
+    after = src[pos + 1] if pos + 1 < state.posMax else " "
+    if not (WORD_CHAR.match(before) and WORD_CHAR.match(after)):
+        return False
+    if not silent:
+        state.push("text", "", 0).content = "*"
+    state.pos += 1
+    return True
+
+
+def cjk_strong(state: StateInline, silent: bool) -> bool:
+    """``**注意：**这里``: pair ``**`` on one line even where CommonMark's flanking fails."""
+    pos, src = state.pos, state.src
+    if not src.startswith("**", pos) or src.startswith("***", pos):
+        return False
+    end = src.find("**", pos + 2, state.posMax)
+    if end <= pos + 2 or "\n" in src[pos + 2 : end]:
+        return False
+    inner = src[pos + 2 : end]
+    if inner[0].isspace() or inner[-1].isspace():
+        return False
+    if not silent:
+        state.push("strong_open", "strong", 1).markup = "**"
+        old_max = state.posMax
+        state.pos, state.posMax = pos + 2, end
+        state.md.inline.tokenize(state)
+        state.posMax = old_max
+        state.push("strong_close", "strong", -1).markup = "**"
+    state.pos = end + 2
+    return True
+
+
+# -- renderers ---------------------------------------------------------------------
+
+def _math_inline(self, tokens, idx, options, env) -> str:
+    return f'<span class="arithmatex">\\({html.escape(tokens[idx].content)}\\)</span>'
+
+
+def _math_inline_display(self, tokens, idx, options, env) -> str:
+    """``$$x$$`` inside a line: display style, but still inline HTML."""
+    return f'<span class="arithmatex">\\[{html.escape(tokens[idx].content)}\\]</span>'
+
+
+def _math_block(self, tokens, idx, options, env) -> str:
+    return f'<div class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
+
+
+def _amsmath(self, tokens, idx, options, env) -> str:
+    return f'<div class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
+
+
+@cache
+def _formatter() -> HtmlFormatter:
+    return HtmlFormatter(nowrap=True)
+
+
+def guess_language(code: str) -> str:
+    """A language for an untagged fence, only when Pygments is fairly sure."""
+    try:
+        lexer = guess_lexer(code)
+    except ClassNotFound:
+        return ""
+    name = lexer.aliases[0] if lexer.aliases else ""
+    return name if name in {"python", "cpp", "c", "java", "bash", "javascript", "sql", "json", "yaml"} else ""
+
+
+def highlight_code(code: str, lang: str) -> str:
+    lang = (lang or "").strip().split()[0].lower() if lang else ""
+    if not lang:
+        lang = guess_language(code)
+    try:
+        lexer = get_lexer_by_name(lang) if lang else None
+    except ClassNotFound:
+        lexer = None
+    body = highlight(code, lexer, _formatter()) if lexer else html.escape(code)
+    css_lang = re.sub(r"[^\w+-]", "", lang) or "text"
+    return (
+        f'<div class="language-{css_lang} highlight"><pre><span></span>'
+        f"<code>{body}</code></pre></div>\n"
+    )
+
+
+def _fence(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    return highlight_code(token.content, token.info)
+
+
+def _image(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    src = token.attrGet("src") or ""
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    ctx: RenderContext = env["ctx"]
+    title = token.attrGet("title")
+    title_attr = f' title="{html.escape(title)}"' if title else ""
+    if REMOTE.match(src) or src.startswith("data:image/"):
+        return (
+            f'<img src="{html.escape(src)}" alt="{html.escape(alt)}"{title_attr} '
+            f'loading="lazy" referrerpolicy="no-referrer">'
+        )
+    if ctx.image_exists(src):
+        return f'<img src="{html.escape(ctx.image_url(src))}" alt="{html.escape(alt)}"{title_attr} loading="lazy">'
+    line = token.map[0] if token.map else env.get("line", 0)
+    ctx.missing_images.append((line, src))
+    return (
+        f'<span class="missing-image" title="图片不在笔记目录中">🖼 图片缺失：'
+        f"{html.escape(alt)} <code>{html.escape(src)}</code></span>"
+    )
+
+
+@cache
+def markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"breaks": True, "html": True, "linkify": True})
+    md.enable(["table", "strikethrough", "linkify"])
+    md.disable("code")
+    md.use(dollarmath_plugin, allow_space=True, allow_digits=False, double_inline=True)
+    md.use(amsmath_plugin)
+    md.inline.ruler.before("emphasis", "literal_star", literal_star)
+    md.inline.ruler.before("emphasis", "cjk_strong", cjk_strong)
+    md.add_render_rule("math_inline", _math_inline)
+    md.add_render_rule("math_inline_double", _math_inline_display)
+    md.add_render_rule("math_block", _math_block)
+    md.add_render_rule("math_block_label", _math_block)
+    md.add_render_rule("amsmath", _amsmath)
+    md.add_render_rule("fence", _fence)
+    md.add_render_rule("image", _image)
+    return md
+
+
+def sanitize(fragment: str) -> str:
+    """Allow-list sanitizer; comments are removed by the caller's preprocessing first."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "data"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        set_tag_attribute_values={"img": {"referrerpolicy": "no-referrer"}},
+    )
+
+
+def render_block(text: str, ctx: RenderContext | None = None) -> str:
+    """Render answer Markdown to sanitized HTML."""
+    ctx = ctx or RenderContext()
+    return sanitize(markdown().render(text, {"ctx": ctx}))
+
+
+def render_inline(text: str, ctx: RenderContext | None = None) -> str:
+    """Render a question line (inline Markdown only) to sanitized HTML."""
+    ctx = ctx or RenderContext()
+    return sanitize(markdown().renderInline(text, {"ctx": ctx}))

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from handbook.assets import install_katex
 from handbook.diagnostics import HandbookError
 from handbook.pipeline import run, write_docs
-from handbook.search import prepare_segmenter
+from handbook.search import patch_query_segmenter, prepare_segmenter
 
 
 def _notes_dir(config) -> Path:
@@ -46,3 +46,10 @@ def on_config(config):
     if str(notes_dir) not in [str(w) for w in config.watch]:
         config.watch.append(str(notes_dir))
     return config
+
+
+@event_priority(-100)  # after Material has written its search worker
+def on_post_build(config):
+    if not patch_query_segmenter(config.site_dir):
+        print("handbook: warning: Material's search worker changed; query segmentation left unpatched",
+              file=sys.stderr)

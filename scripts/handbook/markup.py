@@ -38,6 +38,8 @@ from pygments.util import ClassNotFound
 
 WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 REMOTE = re.compile(r"^(?:https?:)?//", re.I)
+# "…zhihu.com/p/72195907![截屏](…)": linkify would take the "!" into the URL
+URL_GLUED_TO_IMAGE = re.compile(r"(https?://[^\s!()<>]+)(?=!\[)")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "details", "div", "em", "font", "h1", "h2",
@@ -62,6 +64,8 @@ class RenderContext:
 
     image_exists: Callable[[str], bool] = lambda src: False
     image_url: Callable[[str], str] = lambda src: src
+    remote_images: bool = True
+    """False for print: offline PDFs show a remote image as its link instead."""
     missing_images: list[tuple[int, str]] = field(default_factory=list)
     """(line offset in the answer, path) of local images that do not exist."""
 
@@ -103,6 +107,30 @@ def cjk_strong(state: StateInline, silent: bool) -> bool:
         state.posMax = old_max
         state.push("strong_close", "strong", -1).markup = "**"
     state.pos = end + 2
+    return True
+
+
+LOOSE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^()\n]+?)\)")
+
+
+def loose_image(state: StateInline, silent: bool) -> bool:
+    """``![截屏 10.58](../Library/Application Support/x.png)``: Typora writes paths with spaces.
+
+    Runs after the CommonMark image rule, so it only sees what that rule refused.
+    """
+    if not state.src.startswith("![", state.pos):
+        return False
+    m = LOOSE_IMAGE.match(state.src, state.pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        token = state.push("image", "img", 0)
+        token.attrs = {"src": m.group(2).strip(), "alt": ""}
+        token.children = []
+        token.content = m.group(1)
+        inline_state = StateInline(m.group(1), state.md, state.env, token.children)
+        inline_state.md.inline.tokenize(inline_state)
+    state.pos = m.end()
     return True
 
 
@@ -168,6 +196,8 @@ def _image(self, tokens, idx, options, env) -> str:
     ctx: RenderContext = env["ctx"]
     title = token.attrGet("title")
     title_attr = f' title="{html.escape(title)}"' if title else ""
+    if REMOTE.match(src) and not ctx.remote_images:
+        return f'<span class="hb-img-link">🖼 图片：<a href="{html.escape(src)}">{html.escape(src)}</a></span>'
     if REMOTE.match(src) or src.startswith("data:image/"):
         return (
             f'<img src="{html.escape(src)}" alt="{html.escape(alt)}"{title_attr} '
@@ -192,6 +222,7 @@ def markdown() -> MarkdownIt:
     md.use(amsmath_plugin)
     md.inline.ruler.before("emphasis", "literal_star", literal_star)
     md.inline.ruler.before("emphasis", "cjk_strong", cjk_strong)
+    md.inline.ruler.after("image", "loose_image", loose_image)
     md.add_render_rule("math_inline", _math_inline)
     md.add_render_rule("math_inline_double", _math_inline_display)
     md.add_render_rule("math_block", _math_block)
@@ -218,6 +249,7 @@ def sanitize(fragment: str) -> str:
 def render_block(text: str, ctx: RenderContext | None = None) -> str:
     """Render answer Markdown to sanitized HTML."""
     ctx = ctx or RenderContext()
+    text = URL_GLUED_TO_IMAGE.sub(r"\1 ", text)
     return sanitize(markdown().render(text, {"ctx": ctx}))
 
 

@@ -27,6 +27,8 @@ from .diagnostics import Report
 from .markup import RenderContext, render_block, render_inline
 from .merge import anchor_for
 from .model import MergedEntry, Note, Placed
+from .pages import front_matter
+from .printpages import cheatsheet_page, handbook_page
 from .taxonomy import Taxonomy
 
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
@@ -58,22 +60,6 @@ def shield_markdown(fragment: str) -> str:
     return "".join(parts)
 
 
-def front_matter(title: str, exclude_from_search: bool = False, extra: str = "") -> str:
-    lines = ["---", f"title: {json_string(title)}"]
-    if exclude_from_search:
-        lines += ["search:", "  exclude: true"]
-    if extra:
-        lines.append(extra)
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
-
-
-def json_string(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
-
-
 class Renderer:
     def __init__(self, taxonomy: Taxonomy, notes: list[Note], notes_dir: Path, report: Report):
         self.taxonomy = taxonomy
@@ -83,7 +69,7 @@ class Renderer:
         self.site = Site()
 
     # -- helpers -------------------------------------------------------------------
-    def _image_context(self, note: Note, depth: int) -> RenderContext:
+    def _image_context(self, note: Note, depth: int, remote: bool = True) -> RenderContext:
         note_dir = (self.notes_dir / note.path).parent
         up = "../" * depth
 
@@ -105,7 +91,7 @@ class Renderer:
             self.site.assets[rel] = path
             return up + rel
 
-        return RenderContext(image_exists=lambda s: resolve(s) is not None, image_url=url)
+        return RenderContext(image_exists=lambda s: resolve(s) is not None, image_url=url, remote_images=remote)
 
     def _report_missing(self, placed: Placed, ctx: RenderContext) -> None:
         entry = placed.entry
@@ -281,6 +267,11 @@ class Renderer:
         site.pages["sources/index.md"] = self.sources_index()
         for note in self.notes:
             site.pages[f"sources/{note.slug}.md"] = self.source_page(note)
+        def printable(note: Note) -> RenderContext:
+            return self._image_context(note, depth=2, remote=False)
+
+        site.pages["print/handbook.md"] = handbook_page(self.taxonomy, merged, site.stats, printable)
+        site.pages["print/cheatsheet.md"] = cheatsheet_page(self.taxonomy, merged, printable)
         site.nav = nav
         return site
 

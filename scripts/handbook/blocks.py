@@ -52,8 +52,9 @@ OPAQUE_TOKENS = {"fence", "math_block", "math_block_label", "amsmath", "html_blo
 
 def unclosed_fence(lines: list[str], tokens) -> int | None:
     """Line index of a fence that runs to the end of the note without closing."""
+    content_lines = len("\n".join(lines).rstrip("\n").split("\n"))
     for tok in tokens:
-        if tok.type == "fence" and tok.map and tok.map[1] >= len(lines):
+        if tok.type == "fence" and tok.map and tok.map[1] >= content_lines:
             last = lines[tok.map[1] - 1].strip() if tok.map[1] - 1 > tok.map[0] else ""
             if not (last.startswith(tok.markup) and last.strip(tok.markup[0]) == ""):
                 return tok.map[0]

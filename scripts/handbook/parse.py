@@ -61,8 +61,11 @@ class OpenEntry:
     kind: str = ""
     answer_numbers: dict[str, int] = field(default_factory=dict)
 
+    content_lines: int = 0
+    """Non-blank answer lines so far."""
+
     def has_content(self) -> bool:
-        return bool(self.inline_answer) or bool(self.answer)
+        return bool(self.inline_answer) or self.content_lines > 0
 
 
 class Segmenter:
@@ -78,6 +81,9 @@ class Segmenter:
         self.title_styles: dict[float, str] = {}  # numbering style of group titles, by level
         self.pending: tuple[float, str, int] | None = None  # a title waiting for content
         self.question_numbers: dict[str, int] = {}
+        self.unclosed: set[int] = set()
+        self.in_unclosed_code = False
+        """After a fence that never closes: lines are code until the next clear question."""
 
     # -- context -----------------------------------------------------------------
     def context(self) -> tuple[str, ...]:
@@ -134,6 +140,8 @@ class Segmenter:
             self.open_pending_as_entry()
         assert self.current is not None
         self.current.answer.append(line)
+        if self.lines[line].strip():
+            self.current.content_lines += 1
 
     def close(self) -> None:
         cur = self.current
@@ -169,10 +177,26 @@ class Segmenter:
         return self.entries
 
     # -- the walk ------------------------------------------------------------------
+    def clear_question(self, line: str) -> bool:
+        """Ends an unclosed code block: ``问：…``/``Q:`` or a line ending with a question mark."""
+        marker = mark(line)
+        return marker.kind == "question" or (
+            marker.kind in ("numbered", "heading", "plain") and ends_with_question_mark(marker.body)
+        )
+
     def run(self, blocks: list[Block]) -> list[Entry]:
         text_lines = [b.start for b in blocks if b.kind == "text"]
         next_text = {a: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
         for index, block in enumerate(blocks):
+            if self.in_unclosed_code and block.kind in ("text", "heading"):
+                if not self.clear_question(self.lines[block.start]):
+                    self.add_content(block.start)
+                    continue
+                self.in_unclosed_code = False
+            if block.kind == "text" and block.start in self.unclosed:
+                self.add_content(block.start)
+                self.in_unclosed_code = True
+                continue
             if block.kind == "blank":
                 if self.current is not None:
                     self.current.answer.append(block.start)
@@ -235,7 +259,8 @@ class Segmenter:
             self.push_title(TITLE_LEVEL, marker.body, i)
             return
         body = marker.body
-        if alone_before and self.looks_like_title(body, indent, next_i):
+        starting_answer = cur is not None and not cur.is_title and not cur.has_content()
+        if alone_before and not starting_answer and self.looks_like_title(body, indent, next_i):
             self.push_title(TITLE_LEVEL, TRAILING_COLON.sub("", body), i)
             return
         if self.plain_line_asks(body, alone, indent):
@@ -286,7 +311,8 @@ class Segmenter:
     def on_numbered(self, i: int, marker: Marker, indent: int, next_i: int | None) -> None:
         cur = self.current
         style, n, body = marker.style, marker.number, marker.body
-        if self.is_group_line(marker, indent, next_i):
+        nested = cur is not None and not cur.is_title and indent > cur.indent
+        if not nested and self.is_group_line(marker, indent, next_i):
             self.push_title(GROUP_LEVEL + indent / 100, body.strip("-— "), i, style)
             self.reset_numbering(keep=style, last=n)
             return
@@ -334,18 +360,23 @@ class Segmenter:
         if marker.style == "framed":  # "---- Anchor-free 目标检测 -----" titles a section
             self.push_title(TITLE_LEVEL, body, i, marker.style)
             return
-        if self.is_group_line(marker, indent, next_i) and not asks(body):
-            self.push_title(GROUP_LEVEL + indent / 100, body, i, marker.style)
-            return
         deeper = cur is not None and not cur.is_title and indent > cur.indent
         if deeper and not asks(body, strong=True):
-            self.add_content(i)
+            self.add_content(i)  # a point of the answer above
             return
-        question_list = cur is not None and not cur.is_title and not cur.has_content() and len(body) <= 60
+        if not deeper and self.is_group_line(marker, indent, next_i) and not asks(body):
+            self.push_title(GROUP_LEVEL + indent / 100, body, i, marker.style)
+            return
         if cur is None and self.pending is not None and not asks(body):
             self.add_content(i)  # "R-CNN:" then "- (1)输入测试图像；": the title's answer
             return
-        if asks(body) or question_list or cur is None or cur.is_title and not cur.has_content():
+        # after a heading's or a line's answer, a bullet is more of that answer unless it
+        # clearly asks; in a list of bulleted questions, phrasing like "Dropout 的原理" asks
+        in_bullet_list = cur is None or cur.is_title or cur.kind in ("-", "--") or not cur.has_content()
+        question_list = cur is not None and not cur.is_title and not cur.has_content() and len(body) <= 60
+        if asks(body, strong=not in_bullet_list) or question_list or cur is None or (
+            cur.is_title and not cur.has_content()
+        ):
             self.start_question(body, i, indent, marker.style)
             return
         self.add_content(i)
@@ -370,7 +401,9 @@ def parse_note(note: Note, report: Report) -> list[Entry]:
     blocks, unclosed = scan(note.text)
     for at in unclosed:
         report.warn(note.path, at + 1, "code fence never closed: closed at the end of its entry")
-    return Segmenter(note, report).run(blocks)
+    segmenter = Segmenter(note, report)
+    segmenter.unclosed = set(unclosed)
+    return segmenter.run(blocks)
 
 
 def parse(notes: list[Note], report: Report) -> list[Entry]:

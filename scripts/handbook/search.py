@@ -26,7 +26,7 @@ def user_words() -> list[str]:
     words = set()
     for term in load_glossary():
         for form in term.forms:
-            if CJK.search(form) and " " not in form and 2 <= len(form) <= 8:
+            if CJK.search(form) and " " not in form and 2 <= len(form) <= MAX_GLUED:
                 words.add(form)
     return sorted(words)
 

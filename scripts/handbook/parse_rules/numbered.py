@@ -52,9 +52,10 @@ def match(line: str) -> Marker | None:
     for style, pattern in PATTERNS:
         m = pattern.match(line)
         if m:
-            body = m.group(2).strip().lstrip("-—").strip()
-            if style in ("1.", "1、") and not body:
-                return None
+            raw_body = m.group(2).strip()
+            if style in ("1.", "1、") and not raw_body:
+                return None  # "1." alone is not a numbered line
+            body = raw_body.lstrip("-—").strip()  # "3、-- 卷积相关" numbers the group "卷积相关"
             # "3.5 mm" or "1.0版本" is prose, not numbering: a dotted number must be followed by text
             if style == "1.2" and not body:
                 return None

@@ -1,0 +1,102 @@
+"""Shared fixtures: small realistic notes, and one site built from them for the browser tests."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from handbook.diagnostics import Report
+from handbook.model import Entry, Note
+from handbook.parse import parse_note
+from handbook.read import make_slug, split_front_matter
+from handbook.textfix import clean_debris
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_NOTES = FIXTURES / "notes"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def make_note(text: str, path: str = "note.md", title: str = "测试笔记") -> Note:
+    meta, body, _ = split_front_matter(clean_debris(text))
+    return Note(path=path, title=meta.get("title", title), text=body, slug=make_slug(path))
+
+
+def entries_of(text: str, report: Report | None = None) -> list[Entry]:
+    return parse_note(make_note(text), report or Report())
+
+
+def questions_of(text: str) -> list[str]:
+    return [e.question for e in entries_of(text)]
+
+
+def chromium_path() -> str | None:
+    from handbook.pdf import find_chromium
+
+    return find_chromium()
+
+
+needs_chromium = pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed")
+
+
+@dataclass
+class BuiltSite:
+    path: Path
+    notes: Path
+    mkdocs_warnings: list[str]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The fixture notes built into a complete site (PDFs too when Chromium is present)."""
+    from handbook.cli import build_site
+
+    root = tmp_path_factory.mktemp("built")
+    notes = root / "notes"
+    shutil.copytree(FIXTURE_NOTES, notes)
+    site = root / "site"
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        build_site(notes, site)
+    finally:
+        logger.removeHandler(collect)
+    if chromium_path() is not None:
+        from handbook.pdf import build_pdfs
+
+        build_pdfs(site)
+    return BuiltSite(site, notes, collect.messages)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    path = chromium_path()
+    if path is None:
+        pytest.skip("Chromium not installed")
+    with playwright.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from handbook.pdf import serve
+
+    with serve(built_site.path) as base:
+        yield base

@@ -1,0 +1,75 @@
+"""classify: the question decides first, context and answer after; nothing is left unplaced."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_note
+
+from handbook.classify import Classifier
+from handbook.model import Entry
+
+
+def place(question: str, answer: str = "", context: tuple[str, ...] = ()) -> str:
+    entry = Entry(make_note("x"), question, answer, (1, 1), context)
+    return Classifier().place(entry).topic
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("感受野怎么计算？", "convolution"),
+    ("Max Pooling 和 Average Pooling 的区别", "pooling"),
+    ("介绍 Leaky ReLU", "activation"),
+    ("为什么分类用交叉熵而不用 MSE", "loss"),
+    ("BN 训练和测试有什么区别", "normalization"),
+    ("L1 为什么能产生稀疏解", "regularization"),
+    ("Adam 的更新公式", "optimization"),
+    ("Xavier 初始化的思想", "gradients"),
+    ("如何处理类别不平衡", "training"),
+    ("ResNet 的残差结构为什么有效", "backbones"),
+    ("MobileNetV2 的倒残差结构", "lightweight"),
+    ("LSTM 有哪几个门", "sequence-attention"),
+    ("WGAN 改进了什么", "gan"),
+    ("Faster R-CNN 的 RPN 怎么工作", "detection"),
+    ("DeepLab 的 ASPP 模块", "segmentation"),
+    ("Canny 边缘检测的步骤", "image-processing"),
+    ("mAP 怎么计算", "metrics"),
+    ("SVM 的核函数有什么作用", "classic-ml"),
+    ("知识蒸馏怎么做", "compression-deployment"),
+    ("PyTorch 的 DataLoader 怎么写", "frameworks-tools"),
+    ("反转链表，不用递归", "coding"),
+    ("请做一下自我介绍", "interview-experience"),
+])
+def test_common_questions_land_on_their_topic(question, topic):
+    assert place(question) == topic
+
+
+def test_question_outweighs_a_long_answer():
+    answer = "卷积 " * 50 + "这里顺便说了很多卷积。"
+    assert place("BN 有哪些可学习参数？", answer) == "normalization"
+
+
+def test_answer_decides_when_the_question_says_nothing():
+    assert place("这个怎么做？", "用 NMS 去掉重叠的检测框，阈值取 0.5。") == "detection"
+
+
+def test_context_heading_helps_a_terse_question():
+    assert place("有什么作用", context=("池化相关",)) == "pooling"
+
+
+def test_traditional_chinese_is_folded_for_matching():
+    assert place("捲積神經網路的感受野怎麼計算？") == "convolution"
+
+
+def test_ascii_keywords_match_whole_words_only():
+    # "bn" must not fire inside other words, "in" is never a keyword
+    assert place("what is an input bnnx token") != "normalization"
+
+
+def test_no_evidence_goes_to_the_fallback_topic():
+    assert place("嗯嗯好的") == "interview-experience"
+
+
+def test_glossary_terms_are_attached_for_the_keyword_line():
+    entry = Entry(make_note("x"), "非极大值抑制的流程", "", (1, 1))
+    placed = Classifier().place(entry)
+    assert placed.topic == "detection"
+    assert any("NMS" in t.forms for t in placed.terms)

@@ -1,0 +1,150 @@
+"""parse: note idioms → one entry per question, answers attached, nothing dropped."""
+
+from __future__ import annotations
+
+from conftest import entries_of, questions_of
+
+from handbook.diagnostics import Report
+
+
+def test_numbered_questions_with_numbered_answers():
+    text = (
+        "1、深度学习为什么要深？\n\n答：1、表达能力更强。\n\n2、特征有层次。\n\n"
+        "2、如何解决数据不平衡问题？\n\n答：1、重采样。\n\n2、改损失函数。\n\n3、换评价指标。\n\n"
+        "3、训练集和测试集分布不同怎么处理\n\n1、先分析偏差和方差。\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == [
+        "深度学习为什么要深？", "如何解决数据不平衡问题？", "训练集和测试集分布不同怎么处理",
+    ]
+    assert "2、特征有层次。" in entries[0].answer
+    assert "3、换评价指标。" in entries[1].answer
+    assert entries[2].answer == "1、先分析偏差和方差。"
+
+
+def test_markdown_list_interview_log_with_plain_answers():
+    text = "1. 介绍一下你自己\n略\n2. 讲一下你的检测项目\n基于 YOLOv3 调参。\n2. 过拟合怎么解决？\n加 dropout。\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["介绍一下你自己", "讲一下你的检测项目", "过拟合怎么解决？"]
+    assert entries[1].answer == "基于 YOLOv3 调参。"
+    assert entries[1].lines == (3, 4)
+
+
+def test_tab_outline_groups_become_context():
+    text = "2、CNN\n\t(1) 卷积怎么反向传播？\n\t(2) CNN的平移不变性\n3、-- 池化相关\n\t(1) 池化的作用\n"
+    entries = entries_of(text)
+    assert [(e.question, e.context) for e in entries] == [
+        ("卷积怎么反向传播？", ("CNN",)),
+        ("CNN的平移不变性", ("CNN",)),
+        ("池化的作用", ("池化相关",)),
+    ]
+
+
+def test_atx_heading_without_space_and_setext_headings():
+    text = "###什么数据集不适合深度学习？\n\n数据太少时。\n\n面经\n===\n\n为什么用 ReLU？\n---\n\n缓解梯度消失。\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["什么数据集不适合深度学习？", "为什么用 ReLU？"]
+    assert entries[1].context == ("面经",)
+    assert entries[1].answer == "缓解梯度消失。"
+
+
+def test_bare_rule_is_not_a_heading():
+    entries = entries_of("问：BN 的作用？\n答：加速收敛。\n\n---\n\n问：LN 呢？\n")
+    assert [e.question for e in entries] == ["BN 的作用？", "LN 呢？"]
+
+
+def test_html_headings():
+    entries = entries_of('<h2 id="bn">BN 的原理是什么？</h2>\n\n归一化后再缩放平移。\n')
+    assert entries[0].question == "BN 的原理是什么？"
+    assert entries[0].answer == "归一化后再缩放平移。"
+
+
+def test_qa_prefixes_in_both_languages():
+    text = "Q: What is IoU?\nA: 交并比。\n问：NMS 的作用？\n答：去掉重复框。\n问题3：Soft-NMS 改进了什么？\n【答：用分数衰减代替删除】\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["What is IoU?", "NMS 的作用？", "Soft-NMS 改进了什么？"]
+    assert "交并比" in entries[0].answer and "分数衰减" in entries[2].answer
+
+
+def test_bold_pseudo_heading_and_colon_title():
+    text = "**思路一**\n\n先排序再遍历。\n\nR-CNN:\n\n- (1)选择性搜索提取候选框；\n- (2)CNN 提特征；\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["思路一", "R-CNN"]
+    assert "(2)CNN 提特征" in entries[1].answer
+
+
+def test_bulleted_questions_with_indented_answers():
+    text = (
+        "# 一面\n\n- 问项目细节（用了哪些数据增强？）\n  - 随机裁剪、翻转、颜色抖动。\n"
+        "  - Mixup代码实现:\n    ```python\n    lam = np.random.beta(a, a)\n    ```\n"
+        "- 了解哪些检测 baseline？\n  - R-CNN 系列、YOLO 系列。\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["问项目细节（用了哪些数据增强？）", "了解哪些检测 baseline？"]
+    assert "lam = np.random.beta" in entries[0].answer
+    assert entries[0].context == ("一面",)
+
+
+def test_a_paragraph_of_short_questions_one_per_line():
+    text = "RFCN 的 position sensitive score map 是什么？\n说说 anchor-based 和 anchor-free 的区别\nROC 和 AUC\n"
+    assert questions_of(text) == [
+        "RFCN 的 position sensitive score map 是什么？", "说说 anchor-based 和 anchor-free 的区别", "ROC 和 AUC",
+    ]
+
+
+def test_answer_lines_indented_four_spaces_are_not_code():
+    entries = entries_of("感受野怎么计算？\n    从后往前递推：r = r + (k - 1) * s\n")
+    assert entries[0].question == "感受野怎么计算？"
+    assert entries[0].answer == "从后往前递推：r = r + (k - 1) * s"
+
+
+def test_quote_right_under_a_question_is_its_answer():
+    entries = entries_of("- RoI Align 解决了什么？\n  > 量化误差带来的错位。\n")
+    assert "> 量化误差带来的错位。" in entries[0].answer
+
+
+def test_inline_answer_after_dashes():
+    [entry] = entries_of("1、检测和分类的区别 ---- 检测对位置敏感，不能随意 resize\n")
+    assert entry.question == "检测和分类的区别"
+    assert entry.answer == "检测对位置敏感，不能随意 resize"
+
+
+def test_empty_question_heading_is_kept():
+    entries = entries_of("## 为什么 Adam 收敛快？\n\n## 学习率怎么调？\n\n先大后小。\n")
+    assert [(e.question, e.answer) for e in entries] == [("为什么 Adam 收敛快？", ""), ("学习率怎么调？", "先大后小。")]
+
+
+def test_title_without_content_or_questions_is_kept():
+    entries = entries_of("实际操作相关\n\n---- 场景分析 ----\n\n- 训练集 loss 上升怎么办？\n")
+    assert [(e.question, e.answer, e.context) for e in entries] == [
+        ("实际操作相关", "", ()),  # replaced by a title of the same rank: 待补充, not lost
+        ("训练集 loss 上升怎么办？", "", ("场景分析",)),
+    ]
+
+
+def test_unclosed_fence_is_closed_at_the_end_of_its_entry():
+    report = Report()
+    text = "问：RoI Align 怎么写？\n```python\n# 双线性插值\nx = roi_align(f, b)\n\n问：mAP 怎么算？\n答：对类别平均 AP。\n"
+    entries = entries_of(text, report)
+    assert [e.question for e in entries] == ["RoI Align 怎么写？", "mAP 怎么算？"]
+    assert "# 双线性插值" in entries[0].answer
+    assert [str(d) for d in report.items] == ["note.md:2: warning: code fence never closed: closed at the end of its entry"]
+
+
+def test_hash_comments_inside_code_are_not_headings():
+    entries = entries_of("问：NMS 代码？\n```python\n# 按分数排序\norder = scores.argsort()\n```\n")
+    assert len(entries) == 1 and "# 按分数排序" in entries[0].answer
+
+
+def test_dotted_numbering_and_chinese_ordinals():
+    text = "一、卷积\n5.15.1 什么是感受野？\n答：略。\n5.15.2 空洞卷积有什么用？\n二、池化\n5.16.1 池化的作用\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["什么是感受野？", "空洞卷积有什么用？", "池化的作用"]
+
+
+def test_every_line_lands_somewhere():
+    text = "前言：\n\n博主面了很多家。\n\n1、BN 的作用？\n答：加速收敛。\n\n总结\n\n多刷题。\n"
+    entries = entries_of(text)
+    covered = " ".join(e.question + e.answer + " ".join(e.context) for e in entries)
+    for piece in ("前言", "博主面了很多家", "BN 的作用", "加速收敛", "总结", "多刷题"):
+        assert piece in covered

@@ -82,6 +82,8 @@ def scan(text: str) -> tuple[list[Block], list[int]]:
         if not tok.map:
             continue
         start, end = tok.map
+        if tok.type == "heading_open" and tok.markup in ("=", "-") and end - start > 2:
+            continue  # "两行文字\n---": in notes a rule under a paragraph, not a two-line heading
         if tok.type == "heading_open":
             inline = tokens[i + 1]
             block = Block("heading", start, end, level=int(tok.tag[1]), title=inline.content.strip())

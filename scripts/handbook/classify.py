@@ -23,15 +23,45 @@ CONTEXT_WEIGHT = 3.0
 ANSWER_WEIGHT = 1.0
 ANSWER_REPEAT_CAP = 3  # a long answer repeating a word is not ten times more about it
 GLOSSARY_WEIGHT = 2.0
+ANSWER_SCAN_CHARS = 4000  # the start of an answer says what it is about; a 1 MB answer need not be read
 ASCII_WORD = re.compile(r"[a-z0-9]")
+END = ""
 
 
-def _pattern_for(term: str) -> str:
-    """Whole-word match for ASCII edges, substring match for CJK edges."""
-    body = re.escape(term).replace(r"\ ", r"[\s_-]*")
-    left = r"(?<![a-z0-9])" if ASCII_WORD.match(term[0]) else ""
-    right = r"(?![a-z0-9])" if ASCII_WORD.match(term[-1]) else ""
-    return f"{left}{body}{right}"
+def _trie_pattern(keys: list[str]) -> str:
+    """One regex for many keywords, shaped as a trie (shared prefixes matched once).
+
+    A flat alternation of ~1,500 words costs ~1,500 tries per character; the trie costs
+    about one per distinct next character. Longer words are preferred, as ``regex``
+    alternation tries the branches in the order given.
+    """
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[END] = key
+
+    def emit(node: dict) -> str:
+        branches = []
+        for ch in sorted((c for c in node if c != END), key=lambda c: -_depth(node[c])):
+            piece = r"[\s_-]*" if ch == " " else re.escape(ch)
+            child = node[ch]
+            tail = emit(child)
+            if END in child:
+                word = child[END]
+                right = r"(?![a-z0-9])" if ASCII_WORD.match(word[-1]) else ""
+                tail = f"(?:{tail}|{right})" if tail else right
+            branches.append(piece + tail)
+        if not branches:
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(v) for k, v in node.items() if k != END), default=0)
 
 
 @dataclass(frozen=True)
@@ -64,8 +94,14 @@ def build_matcher(taxonomy: Taxonomy, glossary: tuple[GlossaryTerm, ...]) -> Mat
             terms.setdefault(key, gterm)
             if gterm.topic and gterm.topic not in votes[key]:
                 votes[key][gterm.topic] = GLOSSARY_WEIGHT
-    keys = sorted(votes, key=len, reverse=True)
-    regex = re.compile("|".join(_pattern_for(k) for k in keys if k))
+    keys = [k for k in votes if k]
+    ascii_start = [k for k in keys if ASCII_WORD.match(k[0])]
+    other_start = [k for k in keys if not ASCII_WORD.match(k[0])]
+    # ASCII words match as whole words: not preceded by a letter or digit
+    first = "".join(sorted({re.escape(k[0]) for k in other_start}))
+    regex = re.compile(
+        f"(?<![a-z0-9])(?=[a-z0-9]){_trie_pattern(ascii_start)}|(?=[{first}]){_trie_pattern(other_start)}"
+    )
     frozen = {k: tuple(v.items()) for k, v in votes.items()}
     return Matcher(regex, frozen, terms)
 
@@ -96,7 +132,8 @@ class Classifier:
         scores: dict[str, float] = defaultdict(float)
         found = self._score(entry.question, QUESTION_WEIGHT, scores)
         self._score(" / ".join(entry.context[-2:]), CONTEXT_WEIGHT, scores)
-        answer_found = self._score(entry.answer, ANSWER_WEIGHT, scores, cap=ANSWER_REPEAT_CAP)
+        answer = entry.answer[:ANSWER_SCAN_CHARS]
+        answer_found = self._score(answer, ANSWER_WEIGHT, scores, cap=ANSWER_REPEAT_CAP)
         if scores and max(scores.values()) > 0:
             topic = max(scores, key=lambda s: (scores[s], -self.order[s]))
             score = scores[topic]

@@ -89,15 +89,21 @@ class Segmenter:
     def context(self) -> tuple[str, ...]:
         return tuple(t for _, t in self.titles if t)
 
+    def pop_titles(self, level: float) -> None:
+        """Leave every title of ``level`` or deeper. A pending title leaving this way got
+        neither content nor questions under it: it is kept as an entry marked 待补充."""
+        if self.pending is not None and self.pending[0] >= level:
+            old_level, old_text, old_line = self.pending
+            if old_text:
+                context = tuple(t for lv, t in self.titles if lv < old_level and t)
+                self.entries.append(Entry(self.note, old_text, "", (old_line + 1, old_line + 1), context))
+            self.pending = None
+        self.titles = [(lv, t) for lv, t in self.titles if lv < level]
+
     def push_title(self, level: float, text: str, line: int, style: str = "") -> None:
         self.close()
-        if self.pending is not None and self.pending[0] >= level and self.pending[1]:
-            # the previous title got neither content nor questions: keep it, as 待补充
-            _, old_text, old_line = self.pending
-            context = tuple(t for lv, t in self.titles if lv < self.pending[0] and t)
-            self.entries.append(Entry(self.note, old_text, "", (old_line + 1, old_line + 1), context))
+        self.pop_titles(level)
         self.title_styles[level] = style
-        self.titles = [(lv, t) for lv, t in self.titles if lv < level]
         self.pending = (level, text, line)
         self.titles.append((level, text))
 
@@ -190,7 +196,8 @@ class Segmenter:
         for index, block in enumerate(blocks):
             if self.in_unclosed_code and block.kind in ("text", "heading"):
                 if not self.clear_question(self.lines[block.start]):
-                    self.add_content(block.start)
+                    for line in range(block.start, block.end):
+                        self.add_content(line)
                     continue
                 self.in_unclosed_code = False
             if block.kind == "text" and block.start in self.unclosed:
@@ -216,15 +223,12 @@ class Segmenter:
         marker = mark(title)
         if marker.kind in ("numbered", "question"):
             title = marker.body or title
-        if asks(title, max_len=80) and not self.heading_has_subheadings(block):
+        if asks(title, max_len=80):
             self.close()
-            self.titles = [(lv, t) for lv, t in self.titles if lv < block.level]
-            self.start_question(title, block.start, 0)
+            self.pop_titles(block.level)
+            self.start_question(title, block.start, 0, style="heading")
             return
         self.push_title(block.level, title, block.start)
-
-    def heading_has_subheadings(self, block: Block) -> bool:
-        return False
 
     def on_text(self, i: int, next_i: int | None, alone_before: bool, alone_after: bool) -> None:
         alone = alone_before and alone_after
@@ -254,6 +258,9 @@ class Segmenter:
             return
         if kind == "bullet":
             self.on_bullet(i, marker, indent, next_i)
+            return
+        if kind == "bold" and ends_with_question_mark(marker.body):
+            self.start_question(marker.body, i, indent, style="bold")
             return
         if kind == "bold" and (cur is None or cur.is_title or not cur.explicit_answer):
             self.push_title(TITLE_LEVEL, marker.body, i)
@@ -364,6 +371,12 @@ class Segmenter:
         if deeper and not asks(body, strong=True):
             self.add_content(i)  # a point of the answer above
             return
+        opens_answer = (  # "问：…？" then "- 第一点": the answer starts as a list
+            cur is not None and not cur.is_title and cur.kind not in ("-", "--") and not cur.has_content()
+        )
+        if opens_answer and not asks(body):
+            self.add_content(i)
+            return
         if not deeper and self.is_group_line(marker, indent, next_i) and not asks(body):
             self.push_title(GROUP_LEVEL + indent / 100, body, i, marker.style)
             return
@@ -373,7 +386,10 @@ class Segmenter:
         # after a heading's or a line's answer, a bullet is more of that answer unless it
         # clearly asks; in a list of bulleted questions, phrasing like "Dropout 的原理" asks
         in_bullet_list = cur is None or cur.is_title or cur.kind in ("-", "--") or not cur.has_content()
-        question_list = cur is not None and not cur.is_title and not cur.has_content() and len(body) <= 60
+        question_list = (  # "- 手推反向传播" right under "- 介绍 NASNet": a list of questions
+            cur is not None and not cur.is_title and cur.kind in ("-", "--") and indent == cur.indent
+            and not cur.has_content() and len(body) <= 60
+        )
         if asks(body, strong=not in_bullet_list) or question_list or cur is None or (
             cur.is_title and not cur.has_content()
         ):

@@ -27,6 +27,13 @@ ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s*(.+?)\s*#*\s*$")
 LINE_MARKER = re.compile(r"^\s*(?:[-*+>#]+|\d+(?:\.\d+)*[.、)）]|[(（]\d+[)）]|[一二三四五六七八九十]+、)\s*")
 GENERIC_TITLES = {"前言", "目录", "问题", "正文", "总结", "toc", "[toc]", "引言", "说明"}
 BINARY_SNIFF = 8192
+# Keys that front matter of Jekyll, Hexo, Hugo, Obsidian and Typora notes actually use; a
+# "---" block without any of them ("---\nQ: 感受野怎么算？\n---") is note text, not metadata.
+FRONT_MATTER_KEYS = {
+    "title", "date", "updated", "tags", "tag", "categories", "category", "layout", "author", "source",
+    "url", "link", "company", "description", "permalink", "toc", "draft", "aliases", "keywords", "slug",
+    "comments", "mathjax", "katex", "summary", "cover", "lang", "weight", "created", "modified",
+}
 
 
 def iter_note_files(notes_dir: Path, report: Report) -> Iterator[Path]:
@@ -75,8 +82,8 @@ def split_front_matter(text: str) -> tuple[dict, str, str | None]:
                 meta = yaml.safe_load(block) or {}
             except yaml.YAMLError as exc:
                 return {}, text, f"invalid front matter, kept as text ({str(exc).splitlines()[0]})"
-            if not isinstance(meta, dict):
-                return {}, text, "front matter is not a mapping, kept as text"
+            if not isinstance(meta, dict) or not FRONT_MATTER_KEYS & {str(k).lower() for k in meta}:
+                return {}, text, None
             blanked = [""] * (end + 1) + lines[end + 1 :]
             return meta, "\n".join(blanked), None
     return {}, text, None

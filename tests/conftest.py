@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from handbook.diagnostics import Report
 from handbook.model import Entry, Note
 from handbook.parse import parse_note

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_note
-
 from handbook.classify import Classifier
 from handbook.model import Entry
 

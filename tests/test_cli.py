@@ -6,7 +6,6 @@ import json
 import shutil
 
 from conftest import FIXTURE_NOTES
-
 from handbook.cli import main
 
 

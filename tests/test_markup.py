@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from handbook.markup import RenderContext, render_block, render_inline
 
 

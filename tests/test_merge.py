@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import make_note
-
 from handbook.merge import anchor_for, merge
 from handbook.model import Entry, Placed
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import entries_of, questions_of
-
 from handbook.diagnostics import Report
 
 

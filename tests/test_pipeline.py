@@ -6,12 +6,11 @@ import re
 import shutil
 
 from conftest import FIXTURE_NOTES, make_note
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from handbook.diagnostics import Report
 from handbook.parse import parse_note
 from handbook.pipeline import run, write_docs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 PAGE_Q = re.compile(r"^## .* \{#(q-[0-9a-f]{8})\}$", re.M)
 

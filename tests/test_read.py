@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from handbook.diagnostics import Report
 from handbook.read import decode, find_title, read_notes, split_front_matter
 from handbook.textfix import clean_debris, fold

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import FIXTURE_NOTES
-
 from handbook.pipeline import run
 from handbook.render import shield_markdown
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import material
-
 from handbook.search import MAX_GLUED, SEGMENTER_BUG, patch_query_segmenter, prepare_segmenter, user_words
 
 

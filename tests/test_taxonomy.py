@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from handbook.diagnostics import HandbookError
 from handbook.taxonomy import load_glossary, load_taxonomy
 

@@ -17,9 +17,8 @@ FRAMED = re.compile(r"^\s*-{2,}\s*(.*?)\s*-{2,}\s*$")
 
 
 def match(line: str) -> Marker | None:
-    if m := FRAMED.match(line):
-        if m.group(1):
-            return Marker(kind="bullet", body=m.group(1), style="framed")
+    if (m := FRAMED.match(line)) and m.group(1):
+        return Marker(kind="bullet", body=m.group(1), style="framed")
     m = BULLET.match(line)
     if not m:
         return None

@@ -1,0 +1,146 @@
+"""End to end, in real Chromium: the site built from the fixture notes, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from conftest import needs_chromium
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+def test_mkdocs_build_has_no_warnings(built_site):
+    assert built_site.mkdocs_warnings == []
+
+
+def pages(built_site) -> list[str]:
+    out = []
+    for index in sorted(built_site.path.rglob("index.html")):
+        rel = index.parent.relative_to(built_site.path).as_posix()
+        out.append("" if rel == "." else rel + "/")
+    return out
+
+
+def test_every_page_loads_without_console_errors_or_failed_requests(built_site, site_url, browser):
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    page.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
+    for path in pages(built_site):
+        problems_before = len(problems)
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        # remote images of notes are allowed to fail offline; the site's own assets are not
+        problems[problems_before:] = [p for p in problems[problems_before:] if "127.0.0.1" in p]
+    page.close()
+    assert problems == []
+
+
+def test_no_request_leaves_the_site(built_site, site_url, browser):
+    page = browser.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: not r.url.startswith(site_url) and foreign.append(r.url))
+    page.goto(site_url + "fundamentals/convolution/")
+    page.wait_for_load_state("networkidle")
+    page.close()
+    # the only foreign requests allowed are images that notes themselves link to
+    assert [u for u in foreign if not u.startswith("https://img.example.com/")] == []
+
+
+def test_math_is_rendered_by_katex(site_url, browser):
+    page = browser.new_page()
+    page.goto(site_url + "fundamentals/convolution/")
+    page.wait_for_function("document.querySelectorAll('.arithmatex .katex').length >= 2")
+    assert page.locator(".katex-error").count() == 0
+    text = page.locator("article").inner_text()
+    assert "\\frac" not in text and "\\(" not in text
+    page.close()
+
+
+def test_text_renders_as_written(site_url, browser):
+    page = browser.new_page()
+    page.goto(site_url + "fundamentals/convolution/")
+    text = page.locator("article").inner_text()
+    for literal in ("256*256*3", "a_b", "x < y", "\\rightarrow", "单独的 $ 号"):
+        assert literal in text
+    assert page.locator("strong", has_text="注意：").count() == 1
+    page.close()
+
+
+def test_dark_mode_toggle(site_url, browser):
+    page = browser.new_page(color_scheme="light")
+    page.goto(site_url)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    first = page.evaluate(scheme)
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_timeout(200)
+    second = page.evaluate(scheme)
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_timeout(200)
+    assert {first, second, page.evaluate(scheme)} >= {"default", "slate"}
+    page.close()
+
+
+def test_question_permalink_scrolls_to_the_question(built_site, site_url, browser):
+    anchor = anchor_of(built_site, "vision/metrics/", "mAP 怎么计算")
+    page = browser.new_page(viewport={"width": 1280, "height": 700})
+    page.goto(f"{site_url}vision/metrics/#{anchor}")
+    page.wait_for_timeout(300)
+    box = page.locator(f"#{anchor}").bounding_box()
+    assert box is not None and 0 <= box["y"] < 350
+    page.close()
+
+
+def anchor_of(built_site, page_part: str, heading: str) -> str:
+    text = html.unescape((built_site.path / page_part / "index.html").read_text(encoding="utf-8"))
+    return re.search(rf'<h2 id="(q-[0-9a-f]{{8}})"[^>]*>{re.escape(heading)}', text).group(1)
+
+
+def search(page, site_url: str, query: str) -> list[str]:
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=5)
+    page.wait_for_function(
+        "() => /\\d|没有/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "els => els.map(e => e.getAttribute('href'))")[:5]
+
+
+@pytest.mark.parametrize("query, page_part, heading", [
+    ("感受野", "fundamentals/convolution/", "感受野怎么计算"),
+    ("非极大值抑制", "vision/detection/", "NMS 的流程是什么"),  # an alias from the glossary
+    ("non-maximum suppression", "vision/detection/", "NMS 的流程是什么"),
+    ("focal loss", "vision/detection/", "Focal Loss 解决了什么问题"),
+    ("RoI Align", "vision/detection/", "RoI Align 和 RoI Pooling 的区别"),
+    ("1x1卷积", "fundamentals/convolution/", "1 * 1卷积的作用"),
+    ("卷积", "fundamentals/convolution/", "空洞卷积如何实现"),  # a part of a compound still finds it
+    ("直方图均衡", "vision/image-processing/", "直方图均衡化有什么作用"),
+    ("反转链表", "ml-engineering/coding/", "手写反转链表"),
+])
+def test_search_lands_on_the_question(built_site, site_url, browser, query, page_part, heading):
+    anchor = anchor_of(built_site, page_part, heading)
+    page = browser.new_page()
+    hrefs = search(page, site_url, query)
+    page.close()
+    assert any(h.endswith(f"{page_part}#{anchor}") for h in hrefs), hrefs
+
+
+def test_search_ui_speaks_chinese(site_url, browser):
+    page = browser.new_page()
+    page.goto(site_url)
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索"
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    page.close()
+
+
+def test_phone_layout_has_no_horizontal_scroll(site_url, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page.goto(site_url + "vision/detection/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.close()

@@ -40,7 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 
 bench: $(STAMP)
-	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench.py $(BENCH_ARGS)
 
 audit: site
 	@bash scripts/audit.sh

@@ -102,8 +102,8 @@ def build_pdfs(site_dir: Path, chromium: str | None = None) -> list[Path]:
                 page.goto(base + doc.path, wait_until="load", timeout=RENDER_TIMEOUT_MS)
                 page.emulate_media(media="print")
                 page.evaluate("document.fonts.ready.then(() => true)")
-                page.wait_for_function(
-                    "() => typeof katex === 'undefined' || "
+                page.wait_for_function(  # math.js loads KaTeX only when the page has math
+                    "() => document.documentElement.dataset.mathFailed || "
                     "[...document.querySelectorAll('.arithmatex')].every(e => e.dataset.rendered)",
                     timeout=RENDER_TIMEOUT_MS,
                 )

@@ -10,9 +10,11 @@ def html(text: str, **ctx) -> str:
     return render_block(text, RenderContext(**ctx)).strip()
 
 
-@pytest.mark.parametrize("text", ["256*256*3", "1*1卷积", "G*G*为生成器", "(C, H*W)"])
-def test_stars_between_word_characters_stay_literal(text):
-    assert html(text) == f"<p>{text}</p>"
+@pytest.mark.parametrize("text, shown", [
+    ("256*256*3", "256*256*3"), ("1*1卷积", "1*1 卷积"), ("G*G*为生成器", "G*G*为生成器"), ("(C, H*W)", "(C, H*W)"),
+])
+def test_stars_between_word_characters_stay_literal(text, shown):
+    assert html(text) == f"<p>{shown}</p>"  # no emphasis; only CJK–Latin spacing is added
 
 
 def test_underscores_angle_brackets_and_backslashes_render_as_written():
@@ -109,3 +111,51 @@ def test_harmless_note_html_passes():
 def test_inline_question_rendering_keeps_code_and_math():
     out = render_inline("`nn.Conv2d` 的参数量 $k^2 C_{in} C_{out}$ 怎么算？")
     assert "<code>nn.Conv2d</code>" in out and 'class="arithmatex"' in out
+
+
+def test_highlight_marks():
+    assert html("==重点== 要背") == "<p><mark>重点</mark> 要背</p>"
+
+
+def test_html_comments_are_shown_not_hidden():
+    out = html("前文<!-- 面试官追问了这里 -->后文")
+    assert "面试官追问了这里" in out and "<!--" not in out
+
+
+def test_link_with_empty_text_shows_its_address():
+    assert ">https://example.com/paper</a>" in html("[](https://example.com/paper)")
+
+
+@pytest.mark.parametrize("src, tex", [
+    ("https://latex.codecogs.com/gif.latex?\\frac{a}{b}&space;+&space;c", "\\frac{a}{b} + c"),
+    ("https://latex.codecogs.com/svg.image?\\dpi{120}&space;x^2", "x^2"),
+    ("https://www.zhihu.com/equation?tex=E%3Dmc%5E2", "E=mc^2"),
+])
+def test_formula_images_become_math(src, tex):
+    assert html(f"![]({src})") == f'<p><span class="arithmatex">\\({tex}\\)</span></p>'
+    assert f'<span class="arithmatex">\\({tex}\\)</span>' in html(f'<img src="{src}">')
+
+
+def test_pipe_inside_math_in_a_table_cell():
+    out = html("| 范数 | 值 |\n|---|---|\n| $|x|$ | 1 |")
+    assert "<td><span class=\"arithmatex\">\\(\\vert x\\vert \\)</span></td>" in out
+
+
+def test_cjk_latin_spacing_outside_code_math_and_urls():
+    out = html("用CNN提取特征，`CNN卷积`，$a卷积b$，见https://a.com/用法")
+    assert "用 CNN 提取特征" in out and "<code>CNN卷积</code>" in out and "\\(a卷积b\\)" in out
+    assert ">https://a.com/用法</a>" in out
+
+
+def test_full_width_and_traditional_text_is_kept_as_written():
+    assert html("１ｘ１卷積") == "<p>１ｘ１卷積</p>"
+
+
+def test_liquid_tags_are_shown_as_text():
+    out = html("{% raw %}代码{% endraw %} 和 {{ site.url }}")
+    assert "{% raw %}" in out and "{{ site.url }}" in out
+
+
+def test_centred_image_padded_with_spaces_and_hard_breaks():
+    out = html("      ![图](https://a.cn/x.png)      \n第一行  \n第二行")
+    assert 'src="https://a.cn/x.png"' in out and "第一行<br>" in out

@@ -147,3 +147,43 @@ def test_every_line_lands_somewhere():
     covered = " ".join(e.question + e.answer + " ".join(e.context) for e in entries)
     for piece in ("前言", "博主面了很多家", "BN 的作用", "加速收敛", "总结", "多刷题"):
         assert piece in covered
+
+
+def test_table_of_contents_directives_are_skipped_with_a_note():
+    report = Report()
+    text = "[TOC]\n\n<!-- TOC -->\n- [感受野](#感受野)\n<!-- /TOC -->\n\n## 感受野怎么算？\n\n递推。\n\n* TOC\n{:toc}\n"
+    entries = entries_of(text, report)
+    assert [(e.question, e.answer) for e in entries] == [("感受野怎么算？", "递推。")]
+    assert [d.line for d in report.items] == [1, 3, 12] and all(d.level == "info" for d in report.items)
+
+
+def test_bullets_alternating_markers():
+    text = "- 什么是 BN？\n* 什么是 LN？\n+ 什么是 GN？\n"
+    assert questions_of(text) == ["什么是 BN？", "什么是 LN？", "什么是 GN？"]
+
+
+def test_chinese_ordinals_that_stop_partway():
+    text = "一、BN 的作用是什么？\n加速收敛。\n二、LN 用在哪里？\n序列模型。\n然后面试官问了 Dropout 的原理\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries][:2] == ["BN 的作用是什么？", "LN 用在哪里？"]
+    assert "Dropout 的原理" in " ".join(e.question + e.answer for e in entries)
+
+
+def test_no_final_newline_and_crlf():
+    entries = entries_of("问：最后一题？\r\n答：没有换行结尾")
+    assert [(e.question, e.answer) for e in entries] == [("最后一题？", "答：没有换行结尾")]
+
+
+def test_latex_in_a_heading_question():
+    [entry] = entries_of("## $L_2$ 正则为什么能防止过拟合？\n\n权重衰减。\n")
+    assert entry.question == "$L_2$ 正则为什么能防止过拟合？"
+
+
+def test_zero_width_and_nbsp_inside_math_are_cleaned():
+    [entry] = entries_of("问：公式？\n答：$a\u200b+\u00a0b$\n")
+    assert entry.answer == "答：$a+ b$"
+
+
+def test_a_note_that_is_only_html():
+    entries = entries_of("<div>\n<h3>注意力机制</h3>\n<p>Q、K、V 的点积。</p>\n</div>\n")
+    assert len(entries) == 1 and "Q、K、V 的点积" in entries[0].answer

@@ -118,7 +118,7 @@ def search(page, site_url: str, query: str) -> list[str]:
     ("non-maximum suppression", "vision/detection/", "NMS 的流程是什么"),
     ("focal loss", "vision/detection/", "Focal Loss 解决了什么问题"),
     ("RoI Align", "vision/detection/", "RoI Align 和 RoI Pooling 的区别"),
-    ("1x1卷积", "fundamentals/convolution/", "1 * 1卷积的作用"),
+    ("1x1卷积", "fundamentals/convolution/", "1 * 1 卷积的作用"),
     ("卷积", "fundamentals/convolution/", "空洞卷积如何实现"),  # a part of a compound still finds it
     ("直方图均衡", "vision/image-processing/", "直方图均衡化有什么作用"),
     ("反转链表", "ml-engineering/coding/", "手写反转链表"),

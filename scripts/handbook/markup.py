@@ -25,10 +25,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import unquote
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from pygments import highlight
@@ -38,7 +40,18 @@ from pygments.util import ClassNotFound
 
 WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 REMOTE = re.compile(r"^(?:https?:)?//", re.I)
+# Formulas that blogs (CSDN, Zhihu, GitHub readmes) embed as rendered images: recover the TeX.
+EQUATION_IMAGE = re.compile(
+    r"^(?:https?:)?//(?:latex\.codecogs\.com/[\w.]+(?:\.latex|\.image|\.download)?\?"
+    r"|www\.zhihu\.com/equation\?(?:.*?&)?tex="
+    r"|render\.githubusercontent\.com/render/math\?(?:.*?&)?math="
+    r"|math\.now\.sh/?\?(?:.*?&)?from=)(?P<tex>.+)$",
+    re.I,
+)
+CODECOGS_PREFIX = re.compile(r"^(?:\\(?:dpi\{\d+\}|bg_\w+|bg\{\w+\}|large|small|tiny|huge|inline)\s*)+")
 # "…zhihu.com/p/72195907![截屏](…)": linkify would take the "!" into the URL
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+INLINE_MATH = re.compile(r"\$[^$\n]+\$")
 URL_GLUED_TO_IMAGE = re.compile(r"(https?://[^\s!()<>]+)(?=!\[)")
 
 ALLOWED_TAGS = {
@@ -110,6 +123,25 @@ def cjk_strong(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def mark_highlight(state: StateInline, silent: bool) -> bool:
+    """``==重点==`` (Typora, Obsidian) → ``<mark>``."""
+    pos, src = state.pos, state.src
+    if not src.startswith("==", pos):
+        return False
+    end = src.find("==", pos + 2, state.posMax)
+    if end <= pos + 2 or "\n" in src[pos + 2 : end] or src[pos + 2].isspace() or src[end - 1].isspace():
+        return False
+    if not silent:
+        state.push("mark_open", "mark", 1).markup = "=="
+        old_max = state.posMax
+        state.pos, state.posMax = pos + 2, end
+        state.md.inline.tokenize(state)
+        state.posMax = old_max
+        state.push("mark_close", "mark", -1).markup = "=="
+    state.pos = end + 2
+    return True
+
+
 LOOSE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^()\n]+?)\)")
 
 
@@ -134,6 +166,69 @@ def loose_image(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# -- core rules (after parsing, on the token stream) ----------------------------------
+
+HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+CJK_THEN_LATIN = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf])([A-Za-z0-9\u0370-\u03ff])")
+LATIN_THEN_CJK = re.compile(r"([A-Za-z0-9\u0370-\u03ff%])([\u4e00-\u9fff\u3400-\u4dbf])")
+
+
+def cjk_latin_spacing(text: str) -> str:
+    """Pangu-style spacing: ``用CNN提取`` → ``用 CNN 提取``. Text only, never code, math or URLs."""
+    return LATIN_THEN_CJK.sub(r"\1 \2", CJK_THEN_LATIN.sub(r"\1 \2", text))
+
+
+def visible_comment(match: re.Match[str]) -> str:
+    body = match.group(1).strip()
+    if not body or body.upper() in ("TOC", "/TOC"):
+        return ""
+    return f'<span class="hb-comment" title="笔记中的 HTML 注释">（注：{html.escape(body)}）</span>'
+
+
+RAW_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>", re.I)
+
+
+def equation_img(match: re.Match[str]) -> str:
+    tex = equation_from_image(html.unescape(match.group(1)))
+    return f'<span class="arithmatex">\\({html.escape(tex)}\\)</span>' if tex else match.group(0)
+
+
+def rewrite_raw_html(state) -> None:
+    """Raw HTML of notes: ``<!-- 待补充：… -->`` would hide text from readers, so it is
+    shown; ``<img src="…codecogs…">`` formulas become real math."""
+    for token in state.tokens:
+        if token.type == "html_block":
+            token.content = RAW_IMG.sub(equation_img, HTML_COMMENT.sub(visible_comment, token.content))
+        for child in token.children or ():
+            if child.type == "html_inline":
+                child.content = RAW_IMG.sub(equation_img, HTML_COMMENT.sub(visible_comment, child.content))
+
+
+def fill_empty_links(state) -> None:
+    """``[](https://…)``: a link with no text shows its address."""
+    for token in state.tokens:
+        children = token.children or []
+        for i in range(len(children) - 1, 0, -1):
+            if children[i].type == "link_close" and children[i - 1].type == "link_open":
+                text = Token("text", "", 0)
+                text.content = children[i - 1].attrGet("href") or ""
+                children.insert(i, text)
+
+
+def space_cjk_latin(state) -> None:
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        inside_link = 0
+        for child in token.children or ():
+            if child.type == "link_open":
+                inside_link += 1
+            elif child.type == "link_close":
+                inside_link -= 1
+            elif child.type == "text" and not (inside_link and child.content.startswith(("http", "www."))):
+                child.content = cjk_latin_spacing(child.content)
+
+
 # -- renderers ---------------------------------------------------------------------
 
 def _math_inline(self, tokens, idx, options, env) -> str:
@@ -151,6 +246,17 @@ def _math_block(self, tokens, idx, options, env) -> str:
 
 def _amsmath(self, tokens, idx, options, env) -> str:
     return f'<div class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
+
+
+def equation_from_image(src: str) -> str:
+    """TeX behind a codecogs / Zhihu / GitHub equation image URL, or ``""``."""
+    m = EQUATION_IMAGE.match(src.strip())
+    if not m:
+        return ""
+    tex = m.group("tex").split("&", 1)[0] if "zhihu" in src or "github" in src else m.group("tex")
+    tex = unquote(tex.replace("&space;", " ").replace("+", " ") if "codecogs" not in src else
+                  tex.replace("&space;", " "))
+    return CODECOGS_PREFIX.sub("", tex).strip()
 
 
 @cache
@@ -196,6 +302,9 @@ def _image(self, tokens, idx, options, env) -> str:
     ctx: RenderContext = env["ctx"]
     title = token.attrGet("title")
     title_attr = f' title="{html.escape(title)}"' if title else ""
+    tex = equation_from_image(src)
+    if tex:
+        return f'<span class="arithmatex">\\({html.escape(tex)}\\)</span>'
     if REMOTE.match(src) and not ctx.remote_images:
         return f'<span class="hb-img-link">🖼 图片：<a href="{html.escape(src)}">{html.escape(src)}</a></span>'
     if REMOTE.match(src) or src.startswith("data:image/"):
@@ -223,6 +332,10 @@ def markdown() -> MarkdownIt:
     md.inline.ruler.before("emphasis", "literal_star", literal_star)
     md.inline.ruler.before("emphasis", "cjk_strong", cjk_strong)
     md.inline.ruler.after("image", "loose_image", loose_image)
+    md.inline.ruler.before("emphasis", "mark_highlight", mark_highlight)
+    md.core.ruler.push("rewrite_raw_html", rewrite_raw_html)
+    md.core.ruler.push("fill_empty_links", fill_empty_links)
+    md.core.ruler.push("space_cjk_latin", space_cjk_latin)
     md.add_render_rule("math_inline", _math_inline)
     md.add_render_rule("math_inline_double", _math_inline_display)
     md.add_render_rule("math_block", _math_block)
@@ -250,7 +363,15 @@ def render_block(text: str, ctx: RenderContext | None = None) -> str:
     """Render answer Markdown to sanitized HTML."""
     ctx = ctx or RenderContext()
     text = URL_GLUED_TO_IMAGE.sub(r"\1 ", text)
+    text = "\n".join(protect_table_math(line) for line in text.split("\n"))
     return sanitize(markdown().render(text, {"ctx": ctx}))
+
+
+def protect_table_math(line: str) -> str:
+    """``| $|x|$ |``: a ``|`` inside math would split the table cell; KaTeX reads ``\\vert``."""
+    if not TABLE_ROW.match(line):
+        return line
+    return INLINE_MATH.sub(lambda m: m.group(0).replace("\\|", "\\Vert ").replace("|", "\\vert "), line)
 
 
 def render_inline(text: str, ctx: RenderContext | None = None) -> str:

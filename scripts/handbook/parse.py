@@ -35,6 +35,11 @@ GROUP_LEVEL = 8  # numbered / bulleted group lines rank below those
 INLINE_ANSWER = re.compile(r"\s+(?:-{2,}|—{1,2}|——)\s+|\s*(?:答|A)\s*[:：]\s*")
 COLON_TITLE = re.compile(r"^(?P<body>[^。；;！!？?]{1,24}?)\s*[:：]\s*$")
 TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
+# Editor directives for a generated table of contents: the site has its own
+TOC_DIRECTIVE = re.compile(r"^\s*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:\s*toc\s*\}|\*\s*(?:TOC|目录)\s*\{:toc\})\s*$", re.I)
+KRAMDOWN_TOC_ITEM = re.compile(r"^\s*[*-]\s*(?:TOC|目录)\s*$", re.I)
+TOC_OPEN = re.compile(r"^\s*<!--\s*TOC\b.*-->\s*$", re.I)
+TOC_CLOSE = re.compile(r"^\s*<!--\s*/TOC\s*-->\s*$", re.I)
 SENTENCE_END = re.compile(r"[。；;.!！]\s*$")
 SHORT_TITLE = re.compile(r"^[^，,。；;！!？?]{1,24}$")
 STEP_LIKE = re.compile(r"[。；;]\s*$")
@@ -190,7 +195,35 @@ class Segmenter:
             marker.kind in ("numbered", "heading", "plain") and ends_with_question_mark(marker.body)
         )
 
+    def skip_toc(self, blocks: list[Block]) -> list[Block]:
+        """Drop ``[TOC]``, ``{:toc}`` and ``<!-- TOC -->…<!-- /TOC -->`` blocks, with a note."""
+        kept: list[Block] = []
+        in_toc = None
+        for block in blocks:
+            first = self.lines[block.start]
+            if in_toc is not None:
+                if TOC_CLOSE.match(first):
+                    self.report.add(self.note.path, in_toc + 1, "info",
+                                    f"generated table of contents (lines {in_toc + 1}-{block.start + 1}) "
+                                    "skipped: the site has its own")
+                    in_toc = None
+                continue
+            if TOC_OPEN.match(first) and block.end - block.start == 1:
+                in_toc = block.start
+                continue
+            if block.kind == "text" and (TOC_DIRECTIVE.match(first) or first.strip().lower() == "{:toc}"):
+                if kept and KRAMDOWN_TOC_ITEM.match(self.lines[kept[-1].start]):
+                    kept.pop()  # "* TOC" is the list item kramdown replaces with the table
+                self.report.add(self.note.path, block.start + 1, "info",
+                                f"{first.strip()} directive skipped: the site has its own table of contents")
+                continue
+            kept.append(block)
+        if in_toc is not None:  # never closed: keep what followed, it may be content
+            return blocks
+        return kept
+
     def run(self, blocks: list[Block]) -> list[Entry]:
+        blocks = self.skip_toc(blocks)
         text_lines = [b.start for b in blocks if b.kind == "text"]
         next_text = {a: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
         for index, block in enumerate(blocks):

@@ -42,6 +42,27 @@ def chromium_path() -> str | None:
 needs_chromium = pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed")
 
 
+def add_bad_inputs(notes: Path) -> None:
+    """Every kind of bad input next to the good notes: the site must still build."""
+    bad = notes / "bad inputs #1 %"
+    bad.mkdir()
+    (bad / "gb18030.txt").write_bytes("问：GB18030 编码的笔记能读吗？\n答：能，自动识别编码。\n".encode("gb18030"))
+    (bad / "big5.txt").write_bytes("問：繁體 Big5 的筆記呢？\n答：也能讀，分類時轉成簡體比對。\n".encode("big5"))
+    (bad / "utf16.md").write_bytes("问：UTF-16 带 BOM 呢？\n答：同样可以。\n".encode("utf-16"))
+    (bad / "bom.md").write_bytes("\ufeff问：UTF-8 带 BOM 呢？\r\n答：BOM 会被去掉。\r\n".encode())
+    (bad / "binary.md").write_bytes(bytes(range(256)))
+    (bad / "empty.md").write_text("", encoding="utf-8")
+    (bad / "bad_front_matter.md").write_text("---\ntitle: [未闭合\n---\n问：前言坏了还能读吗？\n答：能。\n",
+                                             encoding="utf-8")
+    (bad / "同名.md").write_text("---\ntitle: 同名笔记\n---\n问：同名笔记一？\n答：一。\n", encoding="utf-8")
+    (bad / "同名2.md").write_text("---\ntitle: 同名笔记\n---\n问：同名笔记二？\n答：二。\n", encoding="utf-8")
+    (bad / "deep.md").write_text("问：嵌套很深的列表？\n" + "".join("  " * i + f"- 第 {i} 层\n" for i in range(200)),
+                                 encoding="utf-8")
+    (bad / "xss.md").write_text('问：脚本会被执行吗？\n答：<script>alert(1)</script><a href="javascript:alert(2)" '
+                                'onclick="x()">不会</a><img src=x onerror="alert(3)">\n', encoding="utf-8")
+    (bad / "loop").symlink_to(bad, target_is_directory=True)
+
+
 @dataclass
 class BuiltSite:
     path: Path
@@ -66,6 +87,7 @@ def built_site(tmp_path_factory) -> BuiltSite:
     root = tmp_path_factory.mktemp("built")
     notes = root / "notes"
     shutil.copytree(FIXTURE_NOTES, notes)
+    add_bad_inputs(notes)
     site = root / "site"
     collect = _Collect()
     logger = logging.getLogger("mkdocs")

@@ -132,7 +132,9 @@ def test_link_with_empty_text_shows_its_address():
     ("https://www.zhihu.com/equation?tex=E%3Dmc%5E2", "E=mc^2"),
 ])
 def test_formula_images_become_math(src, tex):
-    assert html(f"![]({src})") == f'<p><span class="arithmatex">\\({tex}\\)</span></p>'
+    out = html(f"![]({src})")
+    assert out.startswith(f'<p><span class="arithmatex">\\({tex}\\)</span><a class="hb-formula-src" href="')
+    assert 'aria-label="公式原图"' in out  # the original image stays one click away
     assert f'<span class="arithmatex">\\({tex}\\)</span>' in html(f'<img src="{src}">')
 
 

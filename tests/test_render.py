@@ -53,7 +53,7 @@ def test_missing_image_is_a_normalizer_warning_with_file_and_line():
 def test_existing_local_image_is_copied_into_the_site():
     site = rendered().site
     [(rel, source)] = list(site.assets.items())
-    assert rel.startswith("assets/notes/") and Path(source).name == "bilinear.png"
+    assert rel == "assets/notes/assets/bilinear.png" and Path(source).name == "bilinear.png"
 
 
 def test_markdown_syntax_in_question_text_is_shielded():

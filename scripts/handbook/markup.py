@@ -50,6 +50,8 @@ EQUATION_IMAGE = re.compile(
 )
 CODECOGS_PREFIX = re.compile(r"^(?:\\(?:dpi\{\d+\}|bg_\w+|bg\{\w+\}|large|small|tiny|huge|inline)\s*)+")
 # "…zhihu.com/p/72195907![截屏](…)": linkify would take the "!" into the URL
+MAX_INDENT = 40  # columns: ~20 levels of Typora's 2-space lists, ~10 of 4-space ones
+LEADING_SPACE = re.compile(r"^[ \t]+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 INLINE_MATH = re.compile(r"\$[^$\n]+\$")
 URL_GLUED_TO_IMAGE = re.compile(r"(https?://[^\s!()<>]+)(?=!\[)")
@@ -62,7 +64,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "align"},
-    "a": {"href", "title"},
+    "a": {"href", "title", "aria-label"},
     "img": {"src", "alt", "title", "width", "height", "referrerpolicy", "loading"},
     "font": {"color", "size", "face"},
     "td": {"colspan", "rowspan", "align"},
@@ -81,6 +83,8 @@ class RenderContext:
     """False for print: offline PDFs show a remote image as its link instead."""
     missing_images: list[tuple[int, str]] = field(default_factory=list)
     """(line offset in the answer, path) of local images that do not exist."""
+    removed_html: list[str] = field(default_factory=list)
+    """Raw HTML the sanitizer removed (scripts, handlers, javascript: URLs), for a warning."""
 
 
 # -- inline rules ------------------------------------------------------------------
@@ -169,6 +173,7 @@ def loose_image(state: StateInline, silent: bool) -> bool:
 # -- core rules (after parsing, on the token stream) ----------------------------------
 
 HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+EDITOR_MARKERS = {"toc", "/toc", "more", "endtoc", "excerpt", "truncate", "readmore"}
 CJK_THEN_LATIN = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf])([A-Za-z0-9\u0370-\u03ff])")
 LATIN_THEN_CJK = re.compile(r"([A-Za-z0-9\u0370-\u03ff%])([\u4e00-\u9fff\u3400-\u4dbf])")
 
@@ -180,28 +185,46 @@ def cjk_latin_spacing(text: str) -> str:
 
 def visible_comment(match: re.Match[str]) -> str:
     body = match.group(1).strip()
-    if not body or body.upper() in ("TOC", "/TOC"):
-        return ""
+    if not body or body.lower() in EDITOR_MARKERS:
+        return ""  # markers for editors and blog engines, not hidden text
     return f'<span class="hb-comment" title="笔记中的 HTML 注释">（注：{html.escape(body)}）</span>'
 
 
-RAW_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>", re.I)
+RAW_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]+)\"|'([^']+)'|([^\s\"'>]+))[^>]*>", re.I)
+DANGEROUS_HTML = re.compile(r"<(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=|javascript:", re.I)
 
 
-def equation_img(match: re.Match[str]) -> str:
-    tex = equation_from_image(html.unescape(match.group(1)))
-    return f'<span class="arithmatex">\\({html.escape(tex)}\\)</span>' if tex else match.group(0)
+def raw_image(match: re.Match[str], ctx: RenderContext) -> str:
+    """``<img src=…>`` written as HTML gets the same treatment as ``![](…)``."""
+    written = next(g for g in match.groups() if g is not None)
+    src = html.unescape(written).strip()
+    tex = equation_from_image(src)
+    if tex:
+        return formula_html(tex, src)
+    if REMOTE.match(src) or src.startswith("data:image/"):
+        if not ctx.remote_images and REMOTE.match(src):
+            return f'<span class="hb-img-link">🖼 图片：<a href="{html.escape(src)}">{html.escape(src)}</a></span>'
+        return match.group(0)
+    if ctx.image_exists(src):
+        return match.group(0).replace(written, html.escape(ctx.image_url(src)))
+    ctx.missing_images.append((0, src))
+    return missing_image_placeholder("", src)
 
 
 def rewrite_raw_html(state) -> None:
     """Raw HTML of notes: ``<!-- 待补充：… -->`` would hide text from readers, so it is
-    shown; ``<img src="…codecogs…">`` formulas become real math."""
+    shown; ``<img src="…codecogs…">`` formulas become real math; local images are checked."""
+    ctx: RenderContext = state.env.get("ctx") or RenderContext()
+
+    def rewrite(fragment: str) -> str:
+        return RAW_IMG.sub(lambda m: raw_image(m, ctx), HTML_COMMENT.sub(visible_comment, fragment))
+
     for token in state.tokens:
         if token.type == "html_block":
-            token.content = RAW_IMG.sub(equation_img, HTML_COMMENT.sub(visible_comment, token.content))
+            token.content = rewrite(token.content)
         for child in token.children or ():
             if child.type == "html_inline":
-                child.content = RAW_IMG.sub(equation_img, HTML_COMMENT.sub(visible_comment, child.content))
+                child.content = rewrite(child.content)
 
 
 def fill_empty_links(state) -> None:
@@ -246,6 +269,14 @@ def _math_block(self, tokens, idx, options, env) -> str:
 
 def _amsmath(self, tokens, idx, options, env) -> str:
     return f'<div class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
+
+
+def formula_html(tex: str, src: str) -> str:
+    """Recovered TeX as math, plus a small link to the image it came from."""
+    return (
+        f'<span class="arithmatex">\\({html.escape(tex)}\\)</span>'
+        f'<a class="hb-formula-src" href="{html.escape(src)}" aria-label="公式原图">↗</a>'
+    )
 
 
 def equation_from_image(src: str) -> str:
@@ -304,7 +335,7 @@ def _image(self, tokens, idx, options, env) -> str:
     title_attr = f' title="{html.escape(title)}"' if title else ""
     tex = equation_from_image(src)
     if tex:
-        return f'<span class="arithmatex">\\({html.escape(tex)}\\)</span>'
+        return formula_html(tex, src)
     if REMOTE.match(src) and not ctx.remote_images:
         return f'<span class="hb-img-link">🖼 图片：<a href="{html.escape(src)}">{html.escape(src)}</a></span>'
     if REMOTE.match(src) or src.startswith("data:image/"):
@@ -316,6 +347,10 @@ def _image(self, tokens, idx, options, env) -> str:
         return f'<img src="{html.escape(ctx.image_url(src))}" alt="{html.escape(alt)}"{title_attr} loading="lazy">'
     line = token.map[0] if token.map else env.get("line", 0)
     ctx.missing_images.append((line, src))
+    return missing_image_placeholder(alt, src)
+
+
+def missing_image_placeholder(alt: str, src: str) -> str:
     return (
         f'<span class="missing-image" title="图片不在笔记目录中">🖼 图片缺失：'
         f"{html.escape(alt)} <code>{html.escape(src)}</code></span>"
@@ -324,7 +359,7 @@ def _image(self, tokens, idx, options, env) -> str:
 
 @cache
 def markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"breaks": True, "html": True, "linkify": True})
+    md = MarkdownIt("commonmark", {"breaks": True, "html": True, "linkify": True, "maxNesting": 100})
     md.enable(["table", "strikethrough", "linkify"])
     md.disable("code")
     md.use(dollarmath_plugin, allow_space=True, allow_digits=False, double_inline=True)
@@ -363,8 +398,22 @@ def render_block(text: str, ctx: RenderContext | None = None) -> str:
     """Render answer Markdown to sanitized HTML."""
     ctx = ctx or RenderContext()
     text = URL_GLUED_TO_IMAGE.sub(r"\1 ", text)
-    text = "\n".join(protect_table_math(line) for line in text.split("\n"))
-    return sanitize(markdown().render(text, {"ctx": ctx}))
+    text = "\n".join(protect_table_math(cap_indent(line)) for line in text.split("\n"))
+    rendered = markdown().render(text, {"ctx": ctx})
+    ctx.removed_html += [m.group(0) for m in DANGEROUS_HTML.finditer(rendered)]
+    return sanitize(rendered)
+
+
+def cap_indent(line: str) -> str:
+    """Lists nested deeper than :data:`MAX_INDENT` columns are shown at that depth.
+
+    markdown-it stops parsing (and drops the rest) past its nesting limit; a 1,000-deep
+    outline would lose its tail. Flattening the deepest levels keeps every line."""
+    m = LEADING_SPACE.match(line)
+    if not m:
+        return line
+    width = len(m.group(0).expandtabs(4))
+    return line if width <= MAX_INDENT else " " * MAX_INDENT + line[m.end():]
 
 
 def protect_table_math(line: str) -> str:

@@ -21,6 +21,8 @@ class Note:
     date: str = ""
     company: str = ""
     encoding: str = "utf-8"
+    front_matter: str = ""
+    """The YAML front matter as written (shown once on the site, so nothing is lost)."""
 
     @property
     def lines(self) -> list[str]:
@@ -40,6 +42,8 @@ class Entry:
     """1-based, inclusive line span of question and answer in the note."""
     context: tuple[str, ...] = ()
     """Enclosing headings / group lines (``一面``, ``卷积相关``), outermost first."""
+    number: str = ""
+    """The note's own numbering of the question (``Q2.``, ``3、``, ``(1)``), shown, not matched."""
 
     @property
     def where(self) -> str:

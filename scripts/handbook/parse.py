@@ -40,6 +40,7 @@ TOC_DIRECTIVE = re.compile(r"^\s*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:\s*toc\s*\}|\*\s*
 KRAMDOWN_TOC_ITEM = re.compile(r"^\s*[*-]\s*(?:TOC|目录)\s*$", re.I)
 TOC_OPEN = re.compile(r"^\s*<!--\s*TOC\b.*-->\s*$", re.I)
 TOC_CLOSE = re.compile(r"^\s*<!--\s*/TOC\s*-->\s*$", re.I)
+NUMBERING = re.compile(r"[0-9一二三四五六七八九十①-⑳]")
 SENTENCE_END = re.compile(r"[。；;.!！]\s*$")
 SHORT_TITLE = re.compile(r"^[^，,。；;！!？?]{1,24}$")
 STEP_LIKE = re.compile(r"[。；;]\s*$")
@@ -64,6 +65,7 @@ class OpenEntry:
     inline_answer: str = ""
     explicit_answer: bool = False
     kind: str = ""
+    number: str = ""
     answer_numbers: dict[str, int] = field(default_factory=dict)
 
     content_lines: int = 0
@@ -130,7 +132,7 @@ class Segmenter:
         self.pending = None
 
     # -- entries -----------------------------------------------------------------
-    def start_question(self, text: str, line: int, indent: int, style: str = "plain") -> None:
+    def start_question(self, text: str, line: int, indent: int, style: str = "plain", number: str = "") -> None:
         self.close()
         # A group title that got no content of its own stays context, not an entry.
         self.pending = None
@@ -142,7 +144,8 @@ class Segmenter:
         ]
         question, inline_answer = split_inline_answer(text)
         self.current = OpenEntry(
-            question, line, self.context(), indent=indent, inline_answer=inline_answer, kind=style
+            question, line, self.context(), indent=indent, inline_answer=inline_answer, kind=style,
+            number=number if NUMBERING.search(number) else "",
         )
         self.current.explicit_answer = bool(inline_answer)
 
@@ -175,6 +178,7 @@ class Segmenter:
                 answer=answer,
                 lines=(cur.start + 1, end + 1),
                 context=cur.context,
+                number=cur.number,
             )
         )
 
@@ -254,12 +258,13 @@ class Segmenter:
     def on_heading(self, block: Block) -> None:
         title = block.title
         marker = mark(title)
+        number = ""
         if marker.kind in ("numbered", "question"):
-            title = marker.body or title
+            title, number = marker.body or title, marker.prefix
         if asks(title, max_len=80):
             self.close()
             self.pop_titles(block.level)
-            self.start_question(title, block.start, 0, style="heading")
+            self.start_question(title, block.start, 0, style="heading", number=number)
             return
         self.push_title(block.level, title, block.start)
 
@@ -275,7 +280,7 @@ class Segmenter:
             self.on_heading(Block("heading", i, i + 1, level=marker.level, title=marker.body))
             return
         if kind == "question":
-            self.start_question(marker.body, i, indent, style="Q")
+            self.start_question(marker.body, i, indent, style="Q", number=marker.prefix)
             return
         if kind == "answer":
             self.add_content(i)
@@ -369,7 +374,10 @@ class Segmenter:
         elif fits_a and not fits_q:
             is_question = ends_with_question_mark(body) and len(body) <= 40
         elif fits_q and fits_a:
-            is_question = asks(split_inline_answer(body)[0])
+            # a list starting at 1 after an answer that was not itself numbered ("问题3：…"
+            # then "1. 代码实现要点") continues that answer unless it plainly asks
+            list_in_answer = last_q is None and cur is not None and cur.has_content() and cur.kind != style
+            is_question = asks(split_inline_answer(body)[0], strong=list_in_answer)
         elif ends_with_question_mark(body) and len(body) <= 60:
             is_question = True
         else:
@@ -383,7 +391,7 @@ class Segmenter:
         if is_question:
             self.question_numbers[style] = n
             self.reset_numbering(keep=style, last=n)
-            self.start_question(body, i, indent, style)
+            self.start_question(body, i, indent, style, number=marker.prefix)
         else:
             self.add_content(i)
             assert self.current is not None

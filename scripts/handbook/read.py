@@ -27,6 +27,7 @@ ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s*(.+?)\s*#*\s*$")
 LINE_MARKER = re.compile(r"^\s*(?:[-*+>#]+|\d+(?:\.\d+)*[.、)）]|[(（]\d+[)）]|[一二三四五六七八九十]+、)\s*")
 GENERIC_TITLES = {"前言", "目录", "问题", "正文", "总结", "toc", "[toc]", "引言", "说明"}
 BINARY_SNIFF = 8192
+CHINESE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
 # Keys that front matter of Jekyll, Hexo, Hugo, Obsidian and Typora notes actually use; a
 # "---" block without any of them ("---\nQ: 感受野怎么算？\n---") is note text, not metadata.
 FRONT_MATTER_KEYS = {
@@ -64,9 +65,12 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(raw).best()
-    if best is not None and best.encoding:
-        return str(best), best.encoding
+    # Short Chinese notes are easily mistaken for Korean or Japanese codepages; consider the
+    # encodings Chinese notes are written in first, and only then everything else.
+    for candidates in (CHINESE_ENCODINGS, None):
+        best = from_bytes(raw, cp_isolation=candidates).best()
+        if best is not None and best.encoding:
+            return str(best), best.encoding
     return raw.decode("gb18030", errors="replace"), "gb18030"
 
 
@@ -133,7 +137,12 @@ def read_note(path: Path, notes_dir: Path, report: Report) -> Note | None:
     if encoding not in ("utf-8", "ascii"):
         report.add(rel, 1, "info", f"decoded as {encoding}; consider saving as UTF-8")
     text = clean_debris(text)
-    meta, text, fm_error = split_front_matter(text)
+    meta, body, fm_error = split_front_matter(text)
+    raw_front_matter = "\n".join(
+        line for old, new, line in zip(text.split("\n"), body.split("\n"), text.split("\n"), strict=False)
+        if old != new and line.strip() not in ("---", "...")
+    )
+    text = body
     if fm_error:
         report.warn(rel, 1, fm_error)
     stem = path.stem if path.suffix else path.name
@@ -146,6 +155,7 @@ def read_note(path: Path, notes_dir: Path, report: Report) -> Note | None:
         date=str(meta.get("date") or ""),
         company=str(meta.get("company") or ""),
         encoding=encoding,
+        front_matter=raw_front_matter,
     )
 
 

@@ -15,13 +15,12 @@ so Python-Markdown never re-interprets note text (``a_b``, ``2*3*4``, ``$``).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .diagnostics import Report
 from .markup import RenderContext, render_block, render_inline
@@ -67,6 +66,8 @@ class Renderer:
         self.notes_dir = notes_dir
         self.report = report
         self.site = Site()
+        self.first_entry: dict[str, int] = {}
+        """note path → line of its first entry, which carries the note's front matter."""
 
     # -- helpers -------------------------------------------------------------------
     def _image_context(self, note: Note, depth: int, remote: bool = True) -> RenderContext:
@@ -86,10 +87,10 @@ class Renderer:
         def url(src: str) -> str:
             path = resolve(src)
             assert path is not None
-            digest = hashlib.sha1(str(path).encode()).hexdigest()[:12]
-            rel = f"{ASSET_DIR}/{digest}{path.suffix.lower()}"
+            # mirrored under its path in notes/, so the page still says which file it was
+            rel = f"{ASSET_DIR}/{path.relative_to(self.notes_dir.resolve()).as_posix()}"
             self.site.assets[rel] = path
-            return up + rel
+            return up + quote(rel)
 
         return RenderContext(image_exists=lambda s: resolve(s) is not None, image_url=url, remote_images=remote)
 
@@ -103,6 +104,9 @@ class Renderer:
                     line = n + 1
                     break
             self.report.warn(entry.note.path, line, f"image not found, shown as a placeholder: {src}")
+        if ctx.removed_html:
+            kinds = ", ".join(sorted({h.strip().lower() for h in ctx.removed_html}))
+            self.report.warn(entry.note.path, entry.lines[0], f"unsafe HTML removed from the answer ({kinds})")
 
     # -- topic pages -----------------------------------------------------------------
     def topic_page(self, slug: str, merged: list[MergedEntry]) -> str:
@@ -117,6 +121,10 @@ class Renderer:
 
     def question_block(self, m: MergedEntry) -> str:
         heading = shield_markdown(render_inline(m.question))
+        number = m.items[0].entry.number
+        if number:  # the note's own numbering, muted: helps to find the question in its note
+            heading = f'<span class="hb-qno">{html.escape(number)}</span> {heading}'
+
         out = [f"## {heading} {{#{m.anchor}}}\n\n"]
         extra_ids = sorted({anchor_for(p.entry.question) for p in m.items} - {m.anchor})
         parts = ['<div class="hb-qa">']
@@ -156,6 +164,10 @@ class Renderer:
         if entry.note.company:
             bits.append(html.escape(entry.note.company))
         out.append(f'<p class="hb-source">{" · ".join(bits)}</p>')
+        if entry.note.front_matter and self.first_entry.get(entry.note.path) == entry.lines[0]:
+            lines = entry.note.front_matter.split("\n")
+            fields = " · ".join(html.escape(line.strip()) for line in lines if line.strip())
+            out.append(f'<p class="hb-source hb-meta">笔记信息：{fields}</p>')
         return "\n".join(out)
 
     # -- sources ---------------------------------------------------------------------
@@ -255,6 +267,9 @@ class Renderer:
     # -- all ---------------------------------------------------------------------------
     def render(self, merged: dict[str, list[MergedEntry]], placed: list[Placed]) -> Site:
         site = self.site
+        for p in placed:
+            path, line = p.entry.note.path, p.entry.lines[0]
+            self.first_entry[path] = min(line, self.first_entry.get(path, line))
         site.pages["index.md"] = self.home_page(merged, placed)
         nav: list = [{"首页": "index.md"}]
         for gslug, gtitle in self.taxonomy.groups:

@@ -18,3 +18,5 @@ class Marker:
     number: int = 0
     level: int = 0
     """Heading level for ``heading``."""
+    prefix: str = ""
+    """The marker as written (``Q2.``, ``3、``, ``(1)``), kept so pages can show the note's numbering."""

@@ -64,5 +64,6 @@ def match(line: str) -> Marker | None:
             number = to_int(style.split("/")[0], m.group(1))
             # "6." and "7、" mix freely in one list: one sequence family for plain numbers
             family = "N" if style in ("1.", "1、", "1)") else style
-            return Marker(kind="numbered", body=body, style=family, number=number)
+            prefix = line[: m.start(2)].strip()
+            return Marker(kind="numbered", body=body, style=family, number=number, prefix=prefix)
     return None

@@ -19,7 +19,8 @@ ANSWER = re.compile(r"^\s*(?:[-*+]\s*)?(?:【\s*)?(?:答\s*[:：、]|A\s*[:：]|
 def match(line: str) -> Marker | None:
     if (m := QUESTION.match(line)) and m.group(3).strip():
         number = m.group(1) or m.group(2) or "0"
-        return Marker(kind="question", body=m.group(3).strip(), style="Q", number=int(number))
+        prefix = line[: m.start(3)].strip().lstrip("-*+ ")
+        return Marker(kind="question", body=m.group(3).strip(), style="Q", number=int(number), prefix=prefix)
     if m := ANSWER.match(line):
         return Marker(kind="answer", body=m.group(1).strip())
     return None

@@ -103,6 +103,14 @@ def test_sanitizer_removes_scripts_handlers_and_javascript_urls(dangerous):
         assert bad not in out
 
 
+def test_script_tags_are_shown_as_text_never_run():
+    ctx = RenderContext()
+    out = render_block("答：<script>alert(1)</script> 和 <foo>未知标签</foo>", ctx)
+    assert "<script" not in out and "&lt;script&gt;" in out and "alert(1)" in out
+    assert "未知标签" in out and "<foo" not in out
+    assert ctx.removed_html == ["<script>", "</script>"]
+
+
 def test_harmless_note_html_passes():
     out = html('<font color="red">重点</font> <center>居中</center> ==高亮==')
     assert '<font color="red">重点</font>' in out and "<center>居中</center>" in out

@@ -80,3 +80,29 @@ def test_rendered_pages_have_ink(built_site, tmp_path):
             pixels = data[data.index(b"255\n") + 4:]
             dark = sum(1 for b in pixels if b < 128)
             assert dark > len(pixels) * 0.002, f"{image.name} looks blank"
+
+
+def test_chinese_is_set_in_a_simplified_chinese_face(site_url, browser):
+    """Type 3 fonts in the PDF carry no names, so ask Chromium which face it used."""
+    page = browser.new_page()
+    page.goto(site_url + "print/cheatsheet/")
+    page.emulate_media(media="print")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": ".hb-cs-q"})["nodeId"]
+    fonts = [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+    page.close()
+    assert any("CJK SC" in f or f.endswith(" SC") for f in fonts), fonts
+    assert not any("JP" in f for f in fonts), fonts
+
+
+def test_printing_any_page_hides_navigation(site_url, browser):
+    page = browser.new_page()
+    page.goto(site_url + "vision/detection/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("article .hb-answer").first.is_visible()
+    page.close()

@@ -35,6 +35,9 @@ def test_every_page_loads_without_console_errors_or_failed_requests(built_site, 
         problems_before = len(problems)
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
+        page.wait_for_function("[...document.querySelectorAll('.arithmatex')].every(e => e.dataset.rendered)")
+        if page.locator(".katex-error").count():
+            problems.append(f"127.0.0.1 KaTeX error on /{path}: {page.locator('.katex-error').first.inner_text()}")
         # remote images of notes are allowed to fail offline; the site's own assets are not
         problems[problems_before:] = [p for p in problems[problems_before:] if "127.0.0.1" in p]
     page.close()

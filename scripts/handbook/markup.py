@@ -191,7 +191,7 @@ def visible_comment(match: re.Match[str]) -> str:
 
 
 RAW_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]+)\"|'([^']+)'|([^\s\"'>]+))[^>]*>", re.I)
-DANGEROUS_HTML = re.compile(r"<(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=|javascript:", re.I)
+DANGEROUS_ATTRIBUTE = re.compile(r"<[a-z][^>]*?\s(?:on[a-z]+\s*=|href\s*=\s*[\"']?\s*javascript:)", re.I)
 
 
 def raw_image(match: re.Match[str], ctx: RenderContext) -> str:
@@ -211,12 +211,23 @@ def raw_image(match: re.Match[str], ctx: RenderContext) -> str:
     return missing_image_placeholder("", src)
 
 
+EXECUTABLE_TAG = re.compile(r"</?(?:script|style|iframe|object|embed)\b[^>]*>", re.I)
+
+
+def inert_tag(match: re.Match[str], ctx: RenderContext) -> str:
+    """``<script>`` written in a note is shown as text, never run (nor silently dropped)."""
+    ctx.removed_html.append(match.group(0))
+    return f'<code class="hb-inert">{html.escape(match.group(0))}</code>'
+
+
 def rewrite_raw_html(state) -> None:
     """Raw HTML of notes: ``<!-- 待补充：… -->`` would hide text from readers, so it is
-    shown; ``<img src="…codecogs…">`` formulas become real math; local images are checked."""
+    shown; ``<script>`` tags are shown as text; ``<img src="…codecogs…">`` formulas
+    become real math; local images are checked."""
     ctx: RenderContext = state.env.get("ctx") or RenderContext()
 
     def rewrite(fragment: str) -> str:
+        fragment = EXECUTABLE_TAG.sub(lambda m: inert_tag(m, ctx), fragment)
         return RAW_IMG.sub(lambda m: raw_image(m, ctx), HTML_COMMENT.sub(visible_comment, fragment))
 
     for token in state.tokens:
@@ -400,7 +411,7 @@ def render_block(text: str, ctx: RenderContext | None = None) -> str:
     text = URL_GLUED_TO_IMAGE.sub(r"\1 ", text)
     text = "\n".join(protect_table_math(cap_indent(line)) for line in text.split("\n"))
     rendered = markdown().render(text, {"ctx": ctx})
-    ctx.removed_html += [m.group(0) for m in DANGEROUS_HTML.finditer(rendered)]
+    ctx.removed_html += [m.group(0) for m in DANGEROUS_ATTRIBUTE.finditer(rendered)]
     return sanitize(rendered)
 
 

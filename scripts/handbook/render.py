@@ -105,8 +105,9 @@ class Renderer:
                     break
             self.report.warn(entry.note.path, line, f"image not found, shown as a placeholder: {src}")
         if ctx.removed_html:
-            kinds = ", ".join(sorted({h.strip().lower() for h in ctx.removed_html}))
-            self.report.warn(entry.note.path, entry.lines[0], f"unsafe HTML removed from the answer ({kinds})")
+            shown = ", ".join(sorted({h.strip()[:40] for h in ctx.removed_html}))
+            self.report.warn(entry.note.path, entry.lines[0],
+                             f"unsafe HTML neutralised (tags shown as text, handlers removed): {shown}")
 
     # -- topic pages -----------------------------------------------------------------
     def topic_page(self, slug: str, merged: list[MergedEntry]) -> str:

@@ -187,3 +187,21 @@ def test_zero_width_and_nbsp_inside_math_are_cleaned():
 def test_a_note_that_is_only_html():
     entries = entries_of("<div>\n<h3>注意力机制</h3>\n<p>Q、K、V 的点积。</p>\n</div>\n")
     assert len(entries) == 1 and "Q、K、V 的点积" in entries[0].answer
+
+
+def test_hand_made_table_of_contents_is_skipped_with_a_note():
+    report = Report()
+    text = "## 目录\n- [基础](#基础)\n- [检测](#检测)\n\n## 基础\n\n### 1. 什么是过拟合？\n\n训练好、测试差。\n"
+    entries = entries_of(text, report)
+    assert [(e.question, e.number) for e in entries] == [("什么是过拟合？", "1.")]
+    assert [(d.line, d.level) for d in report.items] == [(1, "info")]
+
+
+def test_bullets_opening_an_answer_are_its_points():
+    entries = entries_of("### 为什么 ReLU 比 Sigmoid 好？\n\n- 计算简单\n- 正区间梯度为 1，缓解梯度消失\n")
+    assert len(entries) == 1 and "- 计算简单" in entries[0].answer
+
+
+def test_numbered_answer_prefix():
+    [entry] = entries_of("Q1：介绍一下你的实习项目\nA1：缺陷检测，用 YOLOv5 改的。\n")
+    assert (entry.question, entry.number, entry.answer) == ("介绍一下你的实习项目", "Q1：", "A1：缺陷检测，用 YOLOv5 改的。")

@@ -37,6 +37,8 @@ COLON_TITLE = re.compile(r"^(?P<body>[^。；;！!？?]{1,24}?)\s*[:：]\s*$")
 TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 # Editor directives for a generated table of contents: the site has its own
 TOC_DIRECTIVE = re.compile(r"^\s*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:\s*toc\s*\}|\*\s*(?:TOC|目录)\s*\{:toc\})\s*$", re.I)
+TOC_HEADING = re.compile(r"^\s*(?:目录|目 录|contents|table of contents|toc)\s*[:：]?\s*$", re.I)
+ANCHOR_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s*\[[^\]]*\]\(#[^)]*\)\s*$")
 KRAMDOWN_TOC_ITEM = re.compile(r"^\s*[*-]\s*(?:TOC|目录)\s*$", re.I)
 TOC_OPEN = re.compile(r"^\s*<!--\s*TOC\b.*-->\s*$", re.I)
 TOC_CLOSE = re.compile(r"^\s*<!--\s*/TOC\s*-->\s*$", re.I)
@@ -224,6 +226,30 @@ class Segmenter:
             kept.append(block)
         if in_toc is not None:  # never closed: keep what followed, it may be content
             return blocks
+        return self.skip_manual_toc(kept)
+
+    def skip_manual_toc(self, blocks: list[Block]) -> list[Block]:
+        """``## 目录`` followed only by links to ``#anchors`` is a hand-made table of contents."""
+        kept: list[Block] = []
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if block.kind == "heading" and TOC_HEADING.match(block.title):
+                j = i + 1
+                def is_toc_line(b: Block) -> bool:
+                    return b.kind == "blank" or bool(ANCHOR_LINK_ITEM.match(self.lines[b.start]))
+
+                while j < len(blocks) and is_toc_line(blocks[j]):
+                    j += 1
+                links = [b for b in blocks[i + 1 : j] if b.kind == "text"]
+                if links and (j == len(blocks) or blocks[j].kind == "heading"):
+                    self.report.add(self.note.path, block.start + 1, "info",
+                                    f"hand-made table of contents ({len(links)} links) skipped: "
+                                    "the site has its own")
+                    i = j
+                    continue
+            kept.append(block)
+            i += 1
         return kept
 
     def run(self, blocks: list[Block]) -> list[Entry]:
@@ -415,8 +441,8 @@ class Segmenter:
         opens_answer = (  # "问：…？" then "- 第一点": the answer starts as a list
             cur is not None and not cur.is_title and cur.kind not in ("-", "--") and not cur.has_content()
         )
-        if opens_answer and not asks(body):
-            self.add_content(i)
+        if opens_answer and not asks(body, strong=True):
+            self.add_content(i)  # "### 为什么 ReLU 好？" then "- 计算简单": points of the answer
             return
         if not deeper and self.is_group_line(marker, indent, next_i) and not asks(body):
             self.push_title(GROUP_LEVEL + indent / 100, body, i, marker.style)

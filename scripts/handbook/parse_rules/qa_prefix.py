@@ -3,7 +3,7 @@
 Accepts::
 
     问：什么是感受野？        Q: what is NMS?      Q3. 为什么…      问题2：…  问题 2:
-    答：感受野是…            A: …                 A：…            【答：…】  -答：1、…
+    答：感受野是…            A: …    A1：…        A：…            【答：…】  -答：1、…
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from .marker import Marker
 
 QUESTION = re.compile(r"^\s*(?:[-*+]\s*)?(?:问题\s*(\d*)\s*[:：.、]|问\s*[:：]|Q\s*(\d*)\s*[:：.、])\s*(.*)$", re.I)
-ANSWER = re.compile(r"^\s*(?:[-*+]\s*)?(?:【\s*)?(?:答\s*[:：、]|A\s*[:：]|回答\s*[:：])\s*(.*)$", re.I)
+ANSWER = re.compile(r"^\s*(?:[-*+]\s*)?(?:【\s*)?(?:答\s*\d*\s*[:：、]|A\s*\d*\s*[:：]|回答\s*[:：])\s*(.*)$", re.I)
 
 
 def match(line: str) -> Marker | None:

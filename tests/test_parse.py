@@ -205,3 +205,18 @@ def test_bullets_opening_an_answer_are_its_points():
 def test_numbered_answer_prefix():
     [entry] = entries_of("Q1：介绍一下你的实习项目\nA1：缺陷检测，用 YOLOv5 改的。\n")
     assert (entry.question, entry.number, entry.answer) == ("介绍一下你的实习项目", "Q1：", "A1：缺陷检测，用 YOLOv5 改的。")
+
+
+def test_questions_typed_on_one_line_are_split():
+    text = "### 一些问题：\n\n:1.卷积的物理意义，2.IoU 计算3.常见评价指标4.梯度消失\n"
+    entries = entries_of(text)
+    assert [(e.number, e.question, e.context) for e in entries] == [
+        ("1.", "卷积的物理意义", ("一些问题：",)), ("2.", "IoU 计算", ("一些问题：",)),
+        ("3.", "常见评价指标", ("一些问题：",)), ("4.", "梯度消失", ("一些问题：",)),
+    ]
+
+
+def test_inline_answers_in_parentheses_and_after_a_question_mark():
+    a, b = entries_of("训练加速有什么办法？(答加大batch size，或者先adam再SGD)\n\nskip connection有什么好处？---- 梯度直达浅层。\n")
+    assert (a.question, a.answer) == ("训练加速有什么办法？", "答加大batch size，或者先adam再SGD)")
+    assert (b.question, b.answer) == ("skip connection有什么好处？", "梯度直达浅层。")

@@ -32,7 +32,12 @@ from .parse_rules.interrogative import asks, ends_with_question_mark, opens_as_q
 
 TITLE_LEVEL = 7  # "xxx：" and bold lines rank below Markdown headings
 GROUP_LEVEL = 8  # numbered / bulleted group lines rank below those
-INLINE_ANSWER = re.compile(r"\s+(?:-{2,}|—{1,2}|——)\s+|\s*(?:答|A)\s*[:：]\s*")
+INLINE_ANSWER = re.compile(
+    r"\s+(?:-{2,}|—{1,2}|——)\s+"  # "区别 ---- 检测对位置敏感"
+    r"|(?<=[？?])\s*-{2,}\s*"  # "有什么好处？---- 推了下公式"
+    r"|\s*(?:答|A)\s*[:：]\s*"  # "Q: … A: …" on one line
+    r"|\s*[(（](?=答)"  # "训练加速有什么办法？(答加大 batch size)"
+)
 COLON_TITLE = re.compile(r"^(?P<body>[^。；;！!？?]{1,24}?)\s*[:：]\s*$")
 TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 # Editor directives for a generated table of contents: the site has its own
@@ -287,7 +292,7 @@ class Segmenter:
         number = ""
         if marker.kind in ("numbered", "question"):
             title, number = marker.body or title, marker.prefix
-        if asks(title, max_len=80):
+        if asks(title, max_len=80) and not TRAILING_COLON.search(title):  # "### 一些问题：" titles a list
             self.close()
             self.pop_titles(block.level)
             self.start_question(title, block.start, 0, style="heading", number=number)
@@ -330,9 +335,16 @@ class Segmenter:
             self.push_title(TITLE_LEVEL, marker.body, i)
             return
         body = marker.body
-        starting_answer = cur is not None and not cur.is_title and not cur.has_content()
+        # "看图：" right under a question opens its answer; it is not a title of its own
+        starting_answer = cur is not None and not cur.is_title and not cur.has_content() and COLON_TITLE.match(body)
         if alone_before and not starting_answer and self.looks_like_title(body, indent, next_i):
             self.push_title(TITLE_LEVEL, TRAILING_COLON.sub("", body), i)
+            return
+        items = split_inline_list(body)
+        if items and (cur is None or cur.is_title or not cur.has_content()):
+            # "1.卷积的物理意义，2.Iou计算3.评价指标…": a list of questions typed on one line
+            for number, item in items:
+                self.start_question(item, i, indent, style="inline", number=number)
             return
         if self.plain_line_asks(body, alone, indent):
             self.start_question(body, i, indent)
@@ -352,6 +364,9 @@ class Segmenter:
 
     def plain_line_asks(self, body: str, alone: bool, indent: int) -> bool:
         cur = self.current
+        question, inline_answer = split_inline_answer(body)
+        if inline_answer and ends_with_question_mark(question) and len(question) <= 120:
+            return True  # "skip connection 有什么好处？---- 梯度直达浅层。"
         if cur is not None and not cur.is_title and indent > cur.indent and not asks(body, strong=True):
             return False
         if ends_with_question_mark(body) and len(body) <= 120 or opens_as_question(body):
@@ -463,6 +478,30 @@ class Segmenter:
             self.start_question(body, i, indent, marker.style)
             return
         self.add_content(i)
+
+
+INLINE_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})[.、．]\s*(?=\D)")
+
+
+def split_inline_list(text: str) -> list[tuple[str, str]]:
+    """``1.物理意义，2.Iou计算3.评价指标`` → [("1.", "物理意义，"), ("2.", "Iou计算"), …].
+
+    Only a run of at least three numbers counting up from 1 counts as a list."""
+    marks = [m for m in INLINE_NUMBER.finditer(text)]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if int(m.group(1)) == len(run) + 1:
+            run.append(m)
+    if len(run) < 3 or text[: run[0].start()].strip(" :：") != "":
+        return []
+    items = []
+    for k, m in enumerate(run):
+        end = run[k + 1].start() if k + 1 < len(run) else len(text)
+        item = text[m.end() : end].strip(" ，,;；")
+        if not item:
+            return []
+        items.append((m.group(0).strip(), item))
+    return items
 
 
 def split_inline_answer(text: str) -> tuple[str, str]:

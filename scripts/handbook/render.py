@@ -16,6 +16,7 @@ so Python-Markdown never re-interprets note text (``a_b``, ``2*3*4``, ``$``).
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -121,8 +122,11 @@ class Renderer:
     def topic_page(self, slug: str, merged: list[MergedEntry]) -> str:
         topic = self.taxonomy.topic(slug)
         answered = sum(1 for m in merged if m.answered)
-        out = [front_matter(topic.title), f"# {topic.title}\n\n"]
-        intro = f"{topic.description} 共 {len(merged)} 题，已答 {answered} 题。" if merged else "暂无题目。"
+        # The description goes to <meta name="description">, not the page text: the page-level
+        # search document is boosted, and topic words in it would outrank the questions.
+        description = f"description: {json.dumps(topic.description, ensure_ascii=False)}"
+        out = [front_matter(topic.title, extra=description), f"# {topic.title}\n\n"]
+        intro = f"共 {len(merged)} 题，已答 {answered} 题。" if merged else "暂无题目。"
         out.append(f'<p class="hb-intro">{html.escape(intro)}</p>\n\n')
         for m in merged:
             out.append(self.question_block(m))

@@ -24,7 +24,6 @@ BlockKind = Literal["blank", "text", "heading", "opaque"]
 
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
-FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,6 @@ class OpenEntry:
     context: tuple[str, ...]
     indent: int = 0
     is_title: bool = False
-    level: int = 0
     answer: list[int] = field(default_factory=list)
     """0-based lines of the answer, in order (blocks expanded)."""
     inline_answer: str = ""
@@ -85,7 +84,7 @@ class OpenEntry:
 class Segmenter:
     """One pass over a note's blocks; see the module docstring for the roles."""
 
-    def __init__(self, note: Note, report: Report):
+    def __init__(self, note: Note, report: Report, unclosed: set[int] | None = None):
         self.note = note
         self.lines = note.lines
         self.report = report
@@ -95,7 +94,8 @@ class Segmenter:
         self.title_styles: dict[float, str] = {}  # numbering style of group titles, by level
         self.pending: tuple[float, str, int] | None = None  # a title waiting for content
         self.question_numbers: dict[str, int] = {}
-        self.unclosed: set[int] = set()
+        self.unclosed: set[int] = unclosed or set()
+        """Lines (0-based) of code fences that never close; see :func:`blocks.scan`."""
         self.in_unclosed_code = False
         """After a fence that never closes: lines are code until the next clear question."""
 
@@ -523,9 +523,7 @@ def parse_note(note: Note, report: Report) -> list[Entry]:
     blocks, unclosed = scan(note.text)
     for at in unclosed:
         report.warn(note.path, at + 1, "code fence never closed: closed at the end of its entry")
-    segmenter = Segmenter(note, report)
-    segmenter.unclosed = set(unclosed)
-    return segmenter.run(blocks)
+    return Segmenter(note, report, set(unclosed)).run(blocks)
 
 
 def parse(notes: list[Note], report: Report) -> list[Entry]:

@@ -143,7 +143,7 @@ class Renderer:
         parts = ['<div class="hb-qa">']
         parts += [f'<span id="{a}"></span>' for a in extra_ids]
         for p in m.items:
-            parts.append(self.answer_block(p, several=len(m.items) > 1))
+            parts.append(self.answer_block(p))
         if m.terms:
             parts.append(self.keyword_line(m))
         parts.append("</div>")
@@ -158,7 +158,7 @@ class Renderer:
         keywords = " · ".join(html.escape(w) for w in words)
         return f'<p class="hb-keywords"><span class="hb-label">关键词</span> {keywords}</p>'
 
-    def answer_block(self, p: Placed, several: bool) -> str:
+    def answer_block(self, p: Placed) -> str:
         entry = p.entry
         out = []
         if entry.answer.strip():

@@ -55,11 +55,18 @@ def test_no_request_leaves_the_site(built_site, site_url, browser):
     assert [u for u in foreign if not u.startswith("https://img.example.com/")] == []
 
 
+def render_every_entry(page) -> None:
+    """Entries far below the fold are skipped by `content-visibility: auto` until scrolled to,
+    and innerText leaves skipped content out; show them all, as a reader scrolling down would."""
+    page.add_style_tag(content=".hb-qa { content-visibility: visible !important; }")
+
+
 def test_math_is_rendered_by_katex(site_url, browser):
     page = browser.new_page()
     page.goto(site_url + "fundamentals/convolution/")
     page.wait_for_function("document.querySelectorAll('.arithmatex .katex').length >= 2")
     assert page.locator(".katex-error").count() == 0
+    render_every_entry(page)
     text = page.locator("article").inner_text()
     assert "\\frac" not in text and "\\(" not in text
     page.close()
@@ -68,6 +75,7 @@ def test_math_is_rendered_by_katex(site_url, browser):
 def test_text_renders_as_written(site_url, browser):
     page = browser.new_page()
     page.goto(site_url + "fundamentals/convolution/")
+    render_every_entry(page)
     text = page.locator("article").inner_text()
     for literal in ("256*256*3", "a_b", "x < y", "\\rightarrow", "单独的 $ 号"):
         assert literal in text
@@ -80,12 +88,69 @@ def test_dark_mode_toggle(site_url, browser):
     page.goto(site_url)
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     first = page.evaluate(scheme)
-    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.locator("[data-hb-palette] button:visible").first.click()
     page.wait_for_timeout(200)
     second = page.evaluate(scheme)
-    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.locator("[data-hb-palette] button:visible").first.click()
     page.wait_for_timeout(200)
     assert {first, second, page.evaluate(scheme)} >= {"default", "slate"}
+    page.close()
+
+
+def test_colour_choice_survives_a_reload(site_url, browser):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator("[data-hb-palette] button:visible").click()  # auto → light
+    page.locator("[data-hb-palette] button:visible").click()  # light → dark
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.locator("[data-hb-palette] button:visible").count() == 1
+    context.close()
+
+
+def test_system_dark_mode_applies_before_any_of_materials_js(site_url, browser):
+    """Our inline script, not Material's bundle, picks the scheme: no flash of white at night."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.route("**/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site_url)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    context.close()
+
+
+def test_material_bundle_is_deferred(built_site):
+    text = (built_site.path / "index.html").read_text(encoding="utf-8")
+    tag = re.search(r"<script[^>]*bundle\.[0-9a-f]+\.min\.js[^>]*>", text)
+    assert tag is not None and " defer" in tag.group(0)
+
+
+def test_page_load_does_not_shift_the_layout(site_url, browser):
+    page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
+    page.add_init_script("window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+                         " window.__shift += e.value }).observe({type: 'layout-shift', buffered: true})")
+    page.goto(site_url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") == 0
+    page.close()
+
+
+@pytest.mark.parametrize("which", ["middle", "last"])
+def test_permalink_deep_in_the_longest_page(which, built_site, site_url, browser):
+    """Entries above it are laid out lazily (content-visibility): the jump must still land on it."""
+    topic_pages = [p for p in built_site.path.glob("*/*/index.html")
+                   if p.parent.parent.name not in ("sources", "print") and 'class="hb-qa"' in p.read_text("utf-8")]
+    longest = max(topic_pages, key=lambda p: p.stat().st_size)
+    anchors = re.findall(r'<h2 id="(q-[0-9a-f]{8})"', longest.read_text(encoding="utf-8"))
+    anchor = anchors[-1] if which == "last" else anchors[len(anchors) * 2 // 3]
+    path = longest.parent.relative_to(built_site.path).as_posix()
+    page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
+    page.goto(f"{site_url}{path}/#{anchor}", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    box = page.locator(f"#{anchor}").bounding_box()
+    at_bottom = page.evaluate("scrollY + innerHeight >= document.documentElement.scrollHeight - 2")
+    assert box is not None and 0 <= box["y"] < 823 - box["height"]  # on screen …
+    assert box["y"] < 120 or at_bottom  # … at the top, unless the page ends first
     page.close()
 
 

@@ -10,6 +10,8 @@ from conftest import needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
+COLOUR_TOGGLE = "[data-hb-palette] button:visible"  # the one button showing the current colour option
+
 
 def test_mkdocs_build_has_no_warnings(built_site):
     assert built_site.mkdocs_warnings == []
@@ -88,10 +90,10 @@ def test_dark_mode_toggle(site_url, browser):
     page.goto(site_url)
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     first = page.evaluate(scheme)
-    page.locator("[data-hb-palette] button:visible").first.click()
+    page.locator(COLOUR_TOGGLE).first.click()
     page.wait_for_timeout(200)
     second = page.evaluate(scheme)
-    page.locator("[data-hb-palette] button:visible").first.click()
+    page.locator(COLOUR_TOGGLE).first.click()
     page.wait_for_timeout(200)
     assert {first, second, page.evaluate(scheme)} >= {"default", "slate"}
     page.close()
@@ -101,11 +103,11 @@ def test_colour_choice_survives_a_reload(site_url, browser):
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
     page.goto(site_url)
-    page.locator("[data-hb-palette] button:visible").click()  # auto → light
-    page.locator("[data-hb-palette] button:visible").click()  # light → dark
+    page.locator(COLOUR_TOGGLE).click()  # auto → light
+    page.locator(COLOUR_TOGGLE).click()  # light → dark
     page.reload()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-    assert page.locator("[data-hb-palette] button:visible").count() == 1
+    assert page.locator(COLOUR_TOGGLE).count() == 1
     context.close()
 
 

@@ -127,6 +127,24 @@ def test_material_bundle_is_deferred(built_site):
     assert tag is not None and " defer" in tag.group(0)
 
 
+def test_materials_start_up_does_not_restyle_the_whole_page(site_url, browser):
+    """The bundle resolves every relative href (a stylesheet <link> then swaps its sheet) and
+    adds focus-visible's class to <html>: both restyle every element unless done before."""
+    page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
+    # Deferred scripts run after readyState becomes "interactive": record the state before them
+    page.add_init_script("document.addEventListener('readystatechange', () => {"
+                         " if (document.readyState !== 'interactive') return;"
+                         " window.__sheets = [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.sheet);"
+                         " window.__class = document.documentElement.className; }, {once: true})")
+    page.goto(site_url, wait_until="networkidle")
+    page.wait_for_function("window.component$ !== undefined")  # Material has started
+    assert page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')]"
+                         ".every((l, i) => l.sheet === window.__sheets[i])"), "a stylesheet was swapped"
+    assert page.evaluate("document.documentElement.className === window.__class")
+    assert page.evaluate("document.documentElement.classList.contains('js-focus-visible')")
+    page.close()
+
+
 def test_page_load_does_not_shift_the_layout(site_url, browser):
     page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
     page.add_init_script("window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from handbook.assets import install_katex
 from handbook.diagnostics import HandbookError
 from handbook.pipeline import run, write_docs
-from handbook.search import patch_query_segmenter, prepare_segmenter
+from handbook.search import compact_search_index, patch_query_segmenter, prepare_segmenter
 
 
 def _notes_dir(config) -> Path:
@@ -53,3 +53,4 @@ def on_post_build(config):
     if not patch_query_segmenter(config.site_dir):
         print("handbook: warning: Material's search worker changed; query segmentation left unpatched",
               file=sys.stderr)
+    compact_search_index(config.site_dir)

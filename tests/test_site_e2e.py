@@ -127,6 +127,14 @@ def test_material_bundle_is_deferred(built_site):
     assert tag is not None and " defer" in tag.group(0)
 
 
+def test_no_inline_script_between_the_header_and_the_text(built_site):
+    """The parser may yield after an inline script: one there makes the first paint show the
+    header alone, and the text follows after one long layout (measured: 10 loads in 15)."""
+    html = (built_site.path / "index.html").read_text(encoding="utf-8")
+    between = html[html.index("<header"):html.index("<article")]
+    assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", between) is None
+
+
 def test_materials_start_up_does_not_restyle_the_whole_page(site_url, browser):
     """The bundle resolves every relative href (a stylesheet <link> then swaps its sheet) and
     adds focus-visible's class to <html>: both restyle every element unless done before."""
@@ -145,14 +153,23 @@ def test_materials_start_up_does_not_restyle_the_whole_page(site_url, browser):
     page.close()
 
 
-def test_page_load_does_not_shift_the_layout(site_url, browser):
-    page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
-    page.add_init_script("window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
-                         " window.__shift += e.value }).observe({type: 'layout-shift', buffered: true})")
-    page.goto(site_url, wait_until="networkidle")
-    page.wait_for_timeout(300)
-    assert page.evaluate("window.__shift") == 0
-    page.close()
+def test_page_load_does_not_shift_the_layout(built_site, site_url, browser):
+    """The home page and every topic page (whose entries are laid out lazily) appear in place.
+    Pages with math are left out: KaTeX typesets after load and the text around it moves."""
+    topics = sorted(p.parent.relative_to(built_site.path).as_posix() + "/" for p in built_site.path.glob("*/*/index.html")
+                    if 'class="hb-qa"' in (html := p.read_text(encoding="utf-8")) and "arithmatex" not in html)
+    assert topics
+    shifted = {}
+    for path in ["", *topics]:
+        page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
+        page.add_init_script("window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+                             " window.__shift += e.value }).observe({type: 'layout-shift', buffered: true})")
+        page.goto(site_url + path, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        if shift := page.evaluate("window.__shift"):
+            shifted["/" + path] = round(shift, 4)
+        page.close()
+    assert not shifted
 
 
 @pytest.mark.parametrize("which", ["middle", "last"])

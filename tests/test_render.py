@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import FIXTURE_NOTES
 from handbook.pipeline import run
-from handbook.render import shield_markdown
+from handbook.render import image_size, shield_markdown
 
 
 def rendered():
@@ -54,6 +54,20 @@ def test_existing_local_image_is_copied_into_the_site():
     site = rendered().site
     [(rel, source)] = list(site.assets.items())
     assert rel == "assets/notes/assets/bilinear.png" and Path(source).name == "bilinear.png"
+
+
+def test_local_image_carries_its_size_so_the_page_does_not_jump_when_it_loads():
+    page = rendered().site.pages["vision/image-processing.md"]
+    from PIL import Image
+
+    width, height = Image.open(FIXTURE_NOTES / "assets" / "bilinear.png").size
+    assert f'src="../../assets/notes/assets/bilinear.png" alt="插值示意" width="{width}" height="{height}"' in page
+
+
+def test_image_size_of_a_file_that_is_not_an_image_is_unknown(tmp_path):
+    fake = tmp_path / "not-really.png"
+    fake.write_bytes(b"<html>saved login page</html>")
+    assert image_size(fake) is None and image_size(None) is None
 
 
 def test_markdown_syntax_in_question_text_is_shielded():

@@ -162,12 +162,13 @@ def test_page_load_does_not_shift_the_layout(built_site, site_url, browser):
     shifted = {}
     for path in ["", *topics]:
         page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
-        page.add_init_script("window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
-                             " window.__shift += e.value }).observe({type: 'layout-shift', buffered: true})")
+        page.add_init_script("window.__shift = []; new PerformanceObserver(list => { for (const e of list.getEntries())"
+                             " window.__shift.push([e.value, e.sources.map(s => s.node && s.node.nodeName + '.'"
+                             " + s.node.className)]) }).observe({type: 'layout-shift', buffered: true})")
         page.goto(site_url + path, wait_until="networkidle")
         page.wait_for_timeout(300)
-        if shift := page.evaluate("window.__shift"):
-            shifted["/" + path] = round(shift, 4)
+        if shifts := page.evaluate("window.__shift"):
+            shifted["/" + path] = shifts
         page.close()
     assert not shifted
 

@@ -79,6 +79,8 @@ class RenderContext:
 
     image_exists: Callable[[str], bool] = lambda src: False
     image_url: Callable[[str], str] = lambda src: src
+    image_size: Callable[[str], tuple[int, int] | None] = lambda src: None
+    """Pixel size of a local image: written as width/height so the page keeps its place while it loads."""
     remote_images: bool = True
     """False for print: offline PDFs show a remote image as its link instead."""
     missing_images: list[tuple[int, str]] = field(default_factory=list)
@@ -347,7 +349,12 @@ def _image(self, tokens, idx, options, env) -> str:
             f'loading="lazy" referrerpolicy="no-referrer">'
         )
     if ctx.image_exists(src):
-        return f'<img src="{html.escape(ctx.image_url(src))}" alt="{html.escape(alt)}"{title_attr} loading="lazy">'
+        size = ctx.image_size(src)
+        size_attr = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        return (
+            f'<img src="{html.escape(ctx.image_url(src))}" alt="{html.escape(alt)}"{title_attr}{size_attr} '
+            f'loading="lazy">'
+        )
     line = token.map[0] if token.map else env.get("line", 0)
     ctx.missing_images.append((line, src))
     return missing_image_placeholder(alt, src)

@@ -48,6 +48,19 @@ class Site:
     stats: dict[str, int] = field(default_factory=dict)
 
 
+def image_size(path: Path | None) -> tuple[int, int] | None:
+    """(width, height) in pixels read from the image's header; None if it is not an image we can read."""
+    if path is None:
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+
+
 def shield_markdown(fragment: str) -> str:
     """Entity-escape Markdown syntax in the *text* of an HTML fragment.
 
@@ -94,7 +107,8 @@ class Renderer:
             self.site.assets[rel] = path
             return up + quote(rel)
 
-        return RenderContext(image_exists=lambda s: resolve(s) is not None, image_url=url, remote_images=remote)
+        return RenderContext(image_exists=lambda s: resolve(s) is not None, image_url=url,
+                             image_size=lambda s: image_size(resolve(s)), remote_images=remote)
 
     def _lines(self, note: Note) -> list[str]:
         """A note's lines, split once (a 20 MB note has tens of thousands of entries)."""

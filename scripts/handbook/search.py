@@ -12,8 +12,10 @@ probes: no dictionary 28/30, every glossary word 29/30, words ≤ 5 characters 3
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from pathlib import Path
 
 from .taxonomy import load_glossary
 
@@ -52,8 +54,6 @@ SEGMENTER_BUG = re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.s
 
 def patch_query_segmenter(site_dir) -> bool:
     """Patch Material's search worker in ``site_dir``; False (and no change) if not found."""
-    from pathlib import Path
-
     workers = sorted(Path(site_dir, "assets", "javascripts", "workers").glob("search.*.min.js"))
     patched = False
     for worker in workers:
@@ -75,9 +75,6 @@ def compact_search_index(site_dir) -> int:
     between words costs six bytes (``\\u200b``). Phones fetch and parse this file on the main
     thread at start-up, so half the bytes is less parse time as well as less transfer.
     """
-    import json
-    from pathlib import Path
-
     path = Path(site_dir, "search", "search_index.json")
     if not path.is_file():
         return 0

@@ -144,7 +144,7 @@ def test_dotted_numbering_and_chinese_ordinals():
 def test_every_line_lands_somewhere():
     text = "前言：\n\n博主面了很多家。\n\n1、BN 的作用？\n答：加速收敛。\n\n总结\n\n多刷题。\n"
     entries = entries_of(text)
-    covered = " ".join(e.question + e.answer + " ".join(e.context) for e in entries)
+    covered = " ".join(e.preface + e.question + e.answer + e.postscript + " ".join(e.context) for e in entries)
     for piece in ("前言", "博主面了很多家", "BN 的作用", "加速收敛", "总结", "多刷题"):
         assert piece in covered
 
@@ -154,7 +154,7 @@ def test_table_of_contents_directives_are_skipped_with_a_note():
     text = "[TOC]\n\n<!-- TOC -->\n- [感受野](#感受野)\n<!-- /TOC -->\n\n## 感受野怎么算？\n\n递推。\n\n* TOC\n{:toc}\n"
     entries = entries_of(text, report)
     assert [(e.question, e.answer) for e in entries] == [("感受野怎么算？", "递推。")]
-    assert [d.line for d in report.items] == [1, 3, 12] and all(d.level == "info" for d in report.items)
+    assert [d.line for d in report.sorted()] == [1, 3, 12] and all(d.level == "info" for d in report.items)
 
 
 def test_bullets_alternating_markers():
@@ -218,5 +218,5 @@ def test_questions_typed_on_one_line_are_split():
 
 def test_inline_answers_in_parentheses_and_after_a_question_mark():
     a, b = entries_of("训练加速有什么办法？(答加大batch size，或者先adam再SGD)\n\nskip connection有什么好处？---- 梯度直达浅层。\n")
-    assert (a.question, a.answer) == ("训练加速有什么办法？", "答加大batch size，或者先adam再SGD)")
+    assert (a.question, a.answer) == ("训练加速有什么办法？", "答加大batch size，或者先adam再SGD")
     assert (b.question, b.answer) == ("skip connection有什么好处？", "梯度直达浅层。")

@@ -78,6 +78,8 @@ def clauses(text: str) -> list[str]:
 def test_normalize_never_raises_and_keeps_every_clause(lines):
     text = "\n".join(lines)
     entries = parse_note(make_note(text), Report())
-    kept = re.sub(r"\W", "", " ".join(e.question + e.answer + " ".join(e.context) for e in entries))
+    kept = re.sub(r"\W", "", " ".join(
+        e.preface + e.question + " ".join(e.wordings) + e.answer + e.postscript + " ".join(e.context) for e in entries
+    ))
     for clause in clauses(text):
         assert clause in kept, clause

@@ -44,6 +44,20 @@ class Entry:
     """Enclosing headings / group lines (``一面``, ``卷积相关``), outermost first."""
     number: str = ""
     """The note's own numbering of the question (``Q2.``, ``3、``, ``(1)``), shown, not matched."""
+    preface: str = ""
+    """Text before the first question of a group (``面试官是做检测的…``), shown above the answer."""
+    postscript: str = ""
+    """Notes to self and note sections (``TODO 刷完 hot100``, ``参考：…``) after the entry."""
+    wordings: tuple[str, ...] = ()
+    """Other wordings the note itself gives (an English twin under a Chinese question)."""
+    rule: str = ""
+    """The role rule that made this a question (``handbook explain``)."""
+    inline_rule: str = ""
+    """The rule that split an answer off the question's line, if any."""
+    topic_hint: str = ""
+    """A topic the author chose (``<!-- handbook: topic: detection -->`` or front matter)."""
+    unanswered: bool = False
+    """No answer, or only a placeholder (``TODO``, ``（待补充）``): shown as 待补充."""
 
     @property
     def where(self) -> str:

@@ -175,13 +175,20 @@ class Renderer:
     def answer_block(self, p: Placed) -> str:
         entry = p.entry
         out = []
-        if entry.answer.strip():
-            ctx = self._image_context(entry.note, depth=2)
-            body = render_block(entry.answer, ctx)
-            self._report(p, ctx)
-            out.append(f'<div class="hb-answer">{body}</div>')
-        else:
+        ctx = self._image_context(entry.note, depth=2)
+        if entry.wordings:
+            shown = "；".join(render_inline(w) for w in entry.wordings)
+            out.append(f'<p class="hb-wordings">其他问法：{shown}</p>')
+        if entry.preface.strip():
+            out.append(f'<div class="hb-preface">{render_block(entry.preface, ctx)}</div>')
+        if entry.unanswered:
             out.append('<p class="hb-todo">待补充</p>')
+        if entry.answer.strip():
+            body = render_block(entry.answer, ctx)
+            out.append(f'<div class="hb-answer">{body}</div>')
+        if entry.postscript.strip():
+            out.append(f'<div class="hb-postscript">{render_block(entry.postscript, ctx)}</div>')
+        self._report(p, ctx)
         source = (
             f'<a href="../../sources/{entry.note.slug}/#L{entry.lines[0]}">{html.escape(entry.note.title)}</a>'
         )

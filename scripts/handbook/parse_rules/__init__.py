@@ -1,36 +1,68 @@
-"""Line idioms of note-taking, one rule per module, tried in order (first match wins).
+"""Line idioms of note-taking: one marking rule per module, tried in order, first match wins.
 
-Each rule looks at one source line (already known not to be inside code, math, HTML
-or a table) and returns a :class:`Marker` describing its numbering or prefix, or
-``None``. Whether a marked line is a *question* is decided later by the segmenter
-in :mod:`handbook.parse`, which also knows the numbering sequences around it.
+Each rule looks at one source line (known not to be inside code, math, HTML or a table)
+and returns a :class:`Mark` describing its markers — numbering, bullet, prefix, callout,
+bold label — or ``None``. A line is marked exactly once; what it *is* (question, answer,
+group title) is decided afterwards by the role rules of :mod:`handbook.roles`, which also
+see its neighbours and the numbering around it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from . import bold_title, bullet, heading, numbered, qa_prefix
-from .marker import Marker
+from . import bold_title, bullet, callout, heading, image, machinery, numbered, qa_prefix, task
+from .marker import Mark
 
-Rule = Callable[[str], Marker | None]
+Rule = Callable[[str], Mark | None]
+
+LEADING = re.compile(r"^[ \t]*")
+LOGSEQ_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def _bold(line: str) -> Mark | None:
+    return bold_title.match(line, inner=mark)
+
 
 RULES: list[tuple[str, Rule]] = [
+    ("machinery", machinery.match),
     ("heading_no_space", heading.match),
+    ("callout", callout.match),
     ("qa_prefix", qa_prefix.match),
+    ("task", task.match),
+    ("bold", _bold),
     ("numbered", numbered.match),
     ("bullet", bullet.match),
-    ("bold_title", bold_title.match),
+    ("image", image.match),
 ]
 
 
-def mark(line: str) -> Marker:
-    """The first rule that matches ``line``; a plain marker when none does."""
+def indent_of(line: str) -> int:
+    """Columns of leading white space, a tab counting four (Logseq, 面经 outlines mix both)."""
+    return len(LEADING.match(line).group(0).expandtabs(4))
+
+
+@lru_cache(maxsize=65536)
+def mark(line: str) -> Mark:
+    """The first rule that matches ``line``; a plain (or blank) mark when none does."""
+    if not line.strip():
+        return Mark(kind="blank", text="", rule="blank")
     for _name, rule in RULES:
-        marker = rule(line)
-        if marker is not None:
-            return marker
-    return Marker(kind="plain", body=line.strip())
+        found = rule(line)
+        if found is not None:
+            break
+    else:
+        found = Mark(kind="plain", text=line.strip(), rule="plain")
+    if found.kind == "item" and (h := LOGSEQ_HEADING.match(found.text)):
+        # "- ## 两阶段检测": an outliner block that is also a heading
+        found = Mark(**{**_fields(found), "text": h.group(2).strip(), "level": len(h.group(1))})
+    return Mark(**{**_fields(found), "indent": indent_of(line)})
 
 
-__all__ = ["Marker", "RULES", "mark"]
+def _fields(m: Mark) -> dict:
+    return {name: getattr(m, name) for name in m.__slots__}
+
+
+__all__ = ["Mark", "RULES", "indent_of", "mark"]

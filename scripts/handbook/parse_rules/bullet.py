@@ -4,21 +4,22 @@ Accepts::
 
     - 问题      * 问题     + 问题     -- 问题     • 问题
     ---- Anchor-free 目标检测-----     (a dash-framed group title)
+    --- code 编程                      (three dashes and text: a group title too)
 """
 
 from __future__ import annotations
 
 import re
 
-from .marker import Marker
+from .marker import Mark
 
 BULLET = re.compile(r"^\s*(-{1,6}|[*+•·▪●○◦])(?:\s+|(?=[^\s\-*+]))(.*)$")
 FRAMED = re.compile(r"^\s*-{2,}\s*(.*?)\s*-{2,}\s*$")
 
 
-def match(line: str) -> Marker | None:
+def match(line: str) -> Mark | None:
     if (m := FRAMED.match(line)) and m.group(1):
-        return Marker(kind="bullet", body=m.group(1), style="framed")
+        return Mark(kind="item", text=m.group(1), rule="framed_title", family="framed")
     m = BULLET.match(line)
     if not m:
         return None
@@ -27,7 +28,9 @@ def match(line: str) -> Marker | None:
         return None  # a thematic break
     if mark == "*" and body.endswith("*") and not body.startswith("*"):
         return None  # *emphasis*, not a bullet
-    style = "--" if mark.startswith("-") and len(mark) >= 2 else "-"
+    if mark in "*+" and not m.group(0)[len(m.group(0)) - len(m.group(0).lstrip()) + 1 :].startswith((" ", "\t")):
+        return None  # "*args" or "+1": a bullet needs a space after * and +
+    family = "--" if mark.startswith("-") and len(mark) == 2 else "-"
     if len(mark) >= 3:
-        style = "framed"  # "--- code 编程" names a group of questions
-    return Marker(kind="bullet", body=body, style=style)
+        family = "framed"  # "--- code 编程" names a group of questions
+    return Mark(kind="item", text=body, rule="bullet", family=family, prefix=mark)

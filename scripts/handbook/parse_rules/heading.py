@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 
-from .marker import Marker
+from .marker import Mark
 
 NO_SPACE_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[^\s#])(.+?)\s*#*\s*$")
+TAG_LINE = re.compile(r"^\s*(?:#\[\[[^\]]+\]\]|#[^\s#]+)(?:\s+(?:#\[\[[^\]]+\]\]|#[^\s#]+))*\s*$")
 
 
-def match(line: str) -> Marker | None:
+def match(line: str) -> Mark | None:
     m = NO_SPACE_HEADING.match(line)
-    if not m or m.group(2).startswith(("include", "define", "!")):
+    if not m or m.group(2).startswith(("include", "define", "!", "[[")):
         return None
-    return Marker(kind="heading", body=m.group(2).strip(), level=len(m.group(1)))
+    if TAG_LINE.match(line):
+        return None  # "#面试 #CV/卷积" is a line of Obsidian tags, not a heading
+    return Mark(kind="heading", text=m.group(2).strip(), rule="heading_no_space", level=len(m.group(1)))

@@ -3,27 +3,27 @@
 Accepts::
 
     1. 问题      1、问题     1) 问题     (1) 问题    （1）问题
-    5.15.2 问题  一、问题    第3题：问题   ①问题
+    5.15.2 问题  一、问题    第3题：问题   ①问题     3、-- 卷积相关 (a numbered group)
 """
 
 from __future__ import annotations
 
 import re
 
-from .marker import Marker
+from .marker import Mark
 
 CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("(1)", re.compile(r"^\s*[(（]\s*(\d{1,3})\s*[)）]\s*(.*)$")),
-    ("1.2", re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|[^\d.])\s*(.*)$")),
-    ("1.", re.compile(r"^\s*(\d{1,3})\.(?!\d)\s*(.*)$")),
-    ("1、", re.compile(r"^\s*(\d{1,3})\s*[、，,]\s*(.*)$")),
-    ("1)", re.compile(r"^\s*(\d{1,3})[)）]\s*(.*)$")),
-    ("一、", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$")),
-    ("第1", re.compile(r"^\s*第\s*(\d{1,3})\s*[题问个]\s*[:：.、]?\s*(.*)$")),
-    ("①", re.compile(rf"^\s*([{CIRCLED}])\s*(.*)$")),
+    ("(1)", re.compile(r"^(\s*)[(（]\s*(\d{1,3})\s*[)）]\s*(.*)$")),
+    ("1.2", re.compile(r"^(\s*)(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|[^\d.])\s*(.*)$")),
+    ("1.", re.compile(r"^(\s*)(\d{1,3})[.．](?!\d)\s*(.*)$")),
+    ("1、", re.compile(r"^(\s*)(\d{1,3})\s*[、，,]\s*(.*)$")),
+    ("1)", re.compile(r"^(\s*)(\d{1,3})[)）]\s*(.*)$")),
+    ("一、", re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$")),
+    ("第1", re.compile(r"^(\s*)第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*([题问个章节部分篇])\s*[:：.、]?\s*(.*)$")),
+    ("①", re.compile(rf"^(\s*)([{CIRCLED}])\s*(.*)$")),
 ]
 
 
@@ -39,7 +39,7 @@ def chinese_number(text: str) -> int:
 
 
 def to_int(style: str, raw: str) -> int:
-    if style == "一、":
+    if style == "一、" or (style == "第1" and not raw.isdigit()):
         return chinese_number(raw)
     if style == "①":
         return CIRCLED.index(raw) + 1
@@ -48,22 +48,28 @@ def to_int(style: str, raw: str) -> int:
     return int(raw)
 
 
-def match(line: str) -> Marker | None:
+def match(line: str) -> Mark | None:
     for style, pattern in PATTERNS:
         m = pattern.match(line)
-        if m:
-            raw_body = m.group(2).strip()
-            if style in ("1.", "1、") and not raw_body:
-                return None  # "1." alone is not a numbered line
-            body = raw_body.lstrip("-—").strip()  # "3、-- 卷积相关" numbers the group "卷积相关"
-            # "3.5 mm" or "1.0版本" is prose, not numbering: a dotted number must be followed by text
-            if style == "1.2" and not body:
-                return None
-            if style == "1.2":
-                style = f"1.2/{m.group(1).count('.')}"
-            number = to_int(style.split("/")[0], m.group(1))
-            # "6." and "7、" mix freely in one list: one sequence family for plain numbers
-            family = "N" if style in ("1.", "1、", "1)") else style
-            prefix = line[: m.start(2)].strip()
-            return Marker(kind="numbered", body=body, style=family, number=number, prefix=prefix)
+        if not m:
+            continue
+        if style == "第1":
+            unit, raw_body = m.group(3), m.group(4).strip()
+            style = "第1章" if unit in "章节部分篇" else "第1"
+        else:
+            raw_body = m.group(3).strip()
+        if style in ("1.", "1、") and not raw_body:
+            return None  # "1." alone is not a numbered line
+        body = raw_body.lstrip("-—").strip()  # "3、-- 卷积相关" numbers the group "卷积相关"
+        # "3.5 mm" or "1.0版本" is prose, not numbering: a dotted number must be followed by text
+        if style == "1.2" and not body:
+            return None
+        if style == "1.2":
+            style = f"1.2/{m.group(2).count('.')}"
+        number = to_int(style.split("/")[0].rstrip("章"), m.group(2))
+        # "6." and "7、" mix freely in one list: one sequence family for plain numbers
+        family = "N" if style in ("1.", "1、", "1)") else style
+        prefix = line[len(m.group(1)) : m.start(m.lastindex)].strip()
+        group = raw_body.startswith(("--", "—"))
+        return Mark(kind="item", text=body, rule="numbered", family=family, number=number, prefix=prefix, group=group)
     return None

@@ -1,0 +1,617 @@
+"""A note as an outline: every line marked once, then nested into a tree of nodes.
+
+    lines ──mark()──▶ one Mark per line (markers, indent; phrasing is read lazily)
+          ──units()──▶ heads, content, opaque blocks, containers (callouts, <details>)
+          ──nest()──▶ tree: headings by level, items by indent, content under the open head
+
+The tree is *structure only*: which lines sit under which. Whether a node is a question,
+an answer or a group title is decided afterwards by the role rules (:mod:`handbook.roles`),
+which read this tree and never change it.
+
+markdown-it-py supplies what must never be cut: fenced code, display math, tables and
+raw HTML blocks, and which lines are headings (ATX, setext, ``<h2>``). Indented code is
+off: indentation in notes is an outline (Typora, tab-indented 面经), not code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from .parse_rules import Mark, indent_of, mark
+from .parse_rules.inline_answer import split as split_answer
+from .parse_rules.inline_answer import split_list, term_definition
+from .parse_rules.interrogative import Ask, ask, is_link_line, is_short_phrase, is_title_phrase, plain_text
+
+NodeKind = Literal["root", "heading", "head", "content", "skip"]
+
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I | re.S)
+HTML_HEADING_LINE = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*(?P<rest>.*)$", re.I)
+DETAILS_OPEN = re.compile(r"<details\b[^>]*>", re.I)
+DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
+SUMMARY = re.compile(r"<summary\b[^>]*>(?P<title>.*?)</summary>", re.I | re.S)
+TAG = re.compile(r"<[^>]+>")
+OPAQUE_TOKENS = {"fence", "math_block", "math_block_label", "amsmath", "html_block", "table_open"}
+QUOTE_LINE = re.compile(r"^\s*>")
+TOC_OPEN = re.compile(r"^\s*<!--\s*TOC\b.*-->\s*$", re.I)
+TOC_CLOSE = re.compile(r"^\s*<!--\s*/TOC\s*-->\s*$", re.I)
+TOC_HEADING = re.compile(r"^\s*(?:目录|目 录|contents|table of contents|toc)\s*[:：]?\s*$", re.I)
+ANCHOR_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s*\[[^\]]*\]\(#[^)]*\)\s*$")
+KRAMDOWN_TOC_ITEM = re.compile(r"^\s*[*-]\s*(?:TOC|目录)\s*$", re.I)
+# A question typed across two lines: the second line carries on the first ("…和 LN\n的差別？").
+CONTINUATION_START = re.compile(r"^(?:的|和|与|及|或|还是|并|以及|而|、|，|,|or\b|and\b)", re.I)
+OPEN_ENDING = re.compile(r"[，,、和与及或的]\s*$")
+TERMINAL = re.compile(r"[?？。！!；;]\s*$")
+CODE_LIKE = re.compile(r"[=(){}\[\];]|^\s*(?:def|return|for|if|import|class)\b")
+
+SELF_CONTAINED = frozenset({"explicit_marker", "dashes", "term_definition"})
+"""Inline-answer rules whose line is a question and answer in one (never a continuation)."""
+HEADING_RANK = {level: float(level) for level in range(1, 7)}
+MAX_NESTING_INDENT = 40
+"""Columns: ~20 levels of Typora's 2-space lists, ~10 of 4-space ones; deeper lines are siblings."""
+CHAPTER_RANK = 6.5
+"""``一、传统机器学习`` / ``第二章``: a chapter line without ``#`` ranks just below headings."""
+BOLD_TITLE_RANK = 7.0
+FRAMED_RANK = 7.5
+"""``---- Anchor-free 目标检测 ----``: dash-framed group lines of plain-text notes."""
+PLAIN_TITLE_RANK = 8.0
+"""``扩展问题`` / ``分割：``: a short line that titles what follows it."""
+
+
+@dataclass(eq=False)
+class Node:
+    """One node of a note's outline; ``lines`` are the node's own lines (0-based, half-open)."""
+
+    kind: NodeKind
+    start: int
+    end: int
+    mark: Mark | None = None
+    indent: int = 0
+    rank: float = 0.0
+    """Headings and group-like lines outrank each other (lower = higher); 0 for other nodes."""
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+    text: str = ""
+    """A head's text without markers (multi-line heads joined); empty for content."""
+    blank_before: bool = False
+    container: str = ""
+    """``callout`` / ``details`` / ``quote``: the node's lines hold a whole block."""
+    directive: str = ""
+    """An author's ``<!-- handbook: … -->`` on the line before."""
+    continuation: tuple[int, ...] = ()
+    """Lines (0-based) of a head typed across several lines."""
+
+    @property
+    def lines(self) -> range:
+        return range(self.start, self.end)
+
+    @property
+    def signature(self) -> str:
+        if self.kind == "heading":
+            return f"h{self.mark.level if self.mark else 0}"
+        return self.mark.signature if self.mark else self.kind
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def ask(self) -> Ask:
+        """How the node's text asks, judged on the part before an answer typed on its line
+        (``虚函数的实现原理——每个含虚函数的类…`` asks like ``虚函数的实现原理``)."""
+        return ask(split_answer(self.text)[0]) if self.text else Ask.NONE
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Node({self.kind}, L{self.start + 1}-{self.end}, {self.text[:30]!r}, {len(self.children)} children)"
+
+
+@cache
+def block_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
+    md.use(amsmath_plugin)
+    md.disable("code")
+    md.disable("inline")  # block structure only: inline parsing is the renderer's job
+    return md
+
+
+@dataclass
+class Blocks:
+    """What markdown-it says about each line of a note."""
+
+    opaque_end: dict[int, int]
+    """start line → end line (exclusive) of fenced code, math, tables and HTML blocks."""
+    headings: dict[int, tuple[int, int, str]]
+    """start line → (end line, level, title) of Markdown headings."""
+    unclosed: list[int]
+    """Lines of code fences that never close (read as text; see :func:`scan`)."""
+
+
+def unclosed_fence(lines: list[str], tokens) -> int | None:
+    """Line index of a fence that runs to the end of the note without closing."""
+    content_lines = len("\n".join(lines).rstrip("\n").split("\n"))
+    for tok in tokens:
+        if tok.type == "fence" and tok.map and tok.map[1] >= content_lines:
+            last = lines[tok.map[1] - 1].strip() if tok.map[1] - 1 > tok.map[0] else ""
+            if not (last.startswith(tok.markup) and last.strip(tok.markup[0]) == ""):
+                return tok.map[0]
+    return None
+
+
+def scan(lines: list[str]) -> Blocks:
+    """Find opaque blocks and headings. A fence that never closes would swallow the rest of
+    the note: its opening line is taken out and the rest parsed again (the caller decides
+    where its code ends)."""
+    neutral = list(lines)
+    unclosed: list[int] = []
+    while True:
+        tokens = block_parser().parse("\n".join(neutral))
+        at = unclosed_fence(neutral, tokens)
+        if at is None:
+            break
+        unclosed.append(at)
+        neutral[at] = ""
+    opaque: dict[int, int] = {}
+    headings: dict[int, tuple[int, int, str]] = {}
+    for i, tok in enumerate(tokens):
+        if not tok.map or tok.level > 0 and tok.type != "html_block":
+            continue  # blocks nested in lists or quotes are handled with their container
+        start, end = tok.map
+        if tok.type == "heading_open":
+            if tok.markup in ("=", "-") and end - start > 2:
+                continue  # "两行文字\n---": in notes a rule under a paragraph, not a two-line heading
+            headings[start] = (end, int(tok.tag[1]), tokens[i + 1].content.strip())
+        elif tok.type == "html_block" and (m := HTML_HEADING.match(tok.content)):
+            headings[start] = (end, int(m.group(1)), TAG.sub("", m.group(2)).strip())
+        elif tok.type in OPAQUE_TOKENS and start not in opaque:
+            opaque[start] = end
+    # fences and math nested in list items are opaque too (but not inside quotes: callouts)
+    for tok in tokens:
+        if tok.map and tok.level > 0 and tok.type in ("fence", "math_block", "amsmath", "table_open"):
+            start, end = tok.map
+            if not QUOTE_LINE.match(lines[start]) and not any(s <= start < e for s, e in opaque.items()):
+                opaque[start] = end
+    return Blocks(opaque, headings, sorted(unclosed))
+
+
+# -- units: one head, content line, block or container at a time -------------------------
+
+@dataclass
+class Unit:
+    kind: NodeKind
+    start: int
+    end: int
+    mark: Mark | None = None
+    text: str = ""
+    container: str = ""
+    level: int = 0
+    blank: bool = False
+    """A blank line comes right before this unit."""
+
+
+def head_like(m: Mark) -> bool:
+    """Could this plain line head an entry or a group (rather than continue a paragraph)?
+    It asks, is short, lists questions (``1.…，2.…3.…``) or defines a term (``BatchNorm: …``)."""
+    return (ask(split_answer(m.text)[0]) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
+            or term_definition(m.text) is not None)
+
+
+class Reader:
+    """Turns a note's lines into :class:`Unit` values, then nests them (:meth:`tree`)."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.blocks = scan(lines)
+        self.marks: dict[int, Mark] = {}
+        self.code_ends: dict[int, int] = {}
+        self.notes: list[tuple[int, str]] = []
+        """(0-based line, message) about what was skipped, reported as ``file:line: info``."""
+        self.callout_body: set[int] = set()
+        self.details: set[int] = set()
+        self.heading_rest: set[int] = set()
+        for at in self.blocks.unclosed:
+            self.code_ends[at] = self.unclosed_code_end(at)
+
+    def mark_of(self, i: int) -> Mark:
+        if i not in self.marks:
+            self.marks[i] = mark(self.lines[i])
+        return self.marks[i]
+
+    # -- unclosed fences ------------------------------------------------------------
+    def unclosed_code_end(self, start: int) -> int:
+        """Where the code of a fence that never closes really ends: before the first line,
+        after a blank one, that is plainly not code (a heading, a numbered or ``Q:`` line, or
+        Chinese prose); at the end of the note otherwise."""
+        for i in range(start + 1, len(self.lines)):
+            line = self.lines[i]
+            if not line.strip() or i == start + 1 or self.lines[i - 1].strip():
+                continue
+            if i in self.blocks.headings:
+                level = self.blocks.headings[i][1]
+                title = self.blocks.headings[i][2]
+                if level >= 2 or not re.match(r"^[\x00-\x7f]*$", title):
+                    return i
+            m = mark(line)
+            numbered = m.kind == "item" and m.family in ("N", "(1)", "一、") and indent_of(line) == 0
+            if (m.kind == "qa_q" or numbered) and not CODE_LIKE.search(m.text):
+                return i
+            if m.kind == "plain" and indent_of(line) == 0 and re.search(r"[\u4e00-\u9fff]{4}", line) and not (
+                line.lstrip().startswith(("#", "//"))
+            ):
+                return i
+        return len(self.lines)
+
+    # -- units ---------------------------------------------------------------------
+    def units(self) -> list[Unit]:
+        return self.skip_tables_of_contents(self.read_units())
+
+    def skip_tables_of_contents(self, units: list[Unit]) -> list[Unit]:
+        """``<!-- TOC -->…<!-- /TOC -->``, ``* TOC`` + ``{:toc}``, and ``## 目录`` over nothing but
+        links to ``#anchors``: generated or hand-made tables of contents (the site has its own)."""
+        out: list[Unit] = []
+        k = 0
+        while k < len(units):
+            unit = units[k]
+            first = self.lines[unit.start]
+            if TOC_OPEN.match(first):
+                close = next((j for j in range(k + 1, len(units)) if TOC_CLOSE.match(self.lines[units[j].start])), None)
+                if close is not None:
+                    self.notes.append((unit.start, f"generated table of contents (lines {unit.start + 1}-"
+                                                   f"{units[close].end}) skipped: the site has its own"))
+                    out.extend(Unit("skip", u.start, u.end, mark=Mark("toc", "", rule="table_of_contents"))
+                               for u in units[k:close + 1])
+                    k = close + 1
+                    continue
+            if unit.kind == "heading" and TOC_HEADING.match(unit.text):
+                j = k + 1
+                while j < len(units) and (units[j].container == "blank" or ANCHOR_LINK_ITEM.match(
+                        self.lines[units[j].start])):
+                    j += 1
+                links = [u for u in units[k + 1:j] if u.container != "blank"]
+                if links and (j == len(units) or units[j].kind == "heading"):
+                    self.notes.append((unit.start, f"hand-made table of contents ({len(links)} links) skipped: "
+                                                   "the site has its own"))
+                    out.extend(Unit("skip", u.start, u.end, mark=Mark("toc", "", rule="table_of_contents"))
+                               for u in units[k:j])
+                    k = j
+                    continue
+            if unit.mark is not None and unit.mark.kind == "toc" and out and KRAMDOWN_TOC_ITEM.match(
+                    self.lines[out[-1].start]):
+                out[-1] = Unit("skip", out[-1].start, out[-1].end, mark=Mark("toc", "", rule="table_of_contents"))
+            out.append(unit)
+            k += 1
+        return out
+
+    def read_units(self) -> list[Unit]:
+        out: list[Unit] = []
+        i, n = 0, len(self.lines)
+        while i < n:
+            line = self.lines[i]
+            if i in self.code_ends:  # a fence that never closes: code up to where it really ends
+                out.append(Unit("content", i, self.code_ends[i], container="unclosed_fence"))
+                i = self.code_ends[i]
+                continue
+            if self.mark_of(i).kind in ("directive", "toc"):  # "<!-- handbook: … -->" is not an HTML block here
+                out.extend(self.text_units(i, i + 1))
+                i += 1
+                continue
+            if QUOTE_LINE.match(line):
+                out.extend(self.quote_units(i))
+                i = out[-1].end
+                continue
+            if DETAILS_OPEN.search(line) and (details := self.details_at(i)) is not None:
+                out.extend(details)
+                i = max(u.end for u in details)
+                continue
+            if i in self.blocks.headings:
+                end, level, title = self.blocks.headings[i]
+                out.append(Unit("heading", i, end, text=title, level=level))
+                i = end
+                continue
+            if i in self.blocks.opaque_end:
+                end = self.blocks.opaque_end[i]
+                if any(HTML_HEADING_LINE.match(self.lines[j]) for j in range(i, end)):
+                    # "<h2 id=…>1. 问题</h2>" with its answer right below, no blank line between
+                    out.extend(self.html_units(i, end))
+                    i = end
+                    continue
+                out.append(Unit("content", i, end, container="block"))
+                i = end
+                continue
+            out.extend(self.text_units(i, i + 1))
+            i += 1
+        return out
+
+    def html_units(self, start: int, end: int) -> list[Unit]:
+        """An HTML block that holds headings, read line by line: ``<h2>``/``<h3>`` lines are
+        headings, the lines between them text (``<p><b>答案：</b>…</p>``)."""
+        out: list[Unit] = []
+        for j in range(start, end):
+            m = HTML_HEADING_LINE.match(self.lines[j])
+            if not m:
+                out.extend(self.text_units(j, j + 1))
+                continue
+            out.append(Unit("heading", j, j + 1, text=TAG.sub("", m.group(2)).strip(), level=int(m.group(1))))
+            if m.group("rest").strip():
+                out.append(Unit("content", j, j + 1, container="html_rest"))
+                self.heading_rest.add(j)
+        return out
+
+    def quote_units(self, start: int) -> list[Unit]:
+        """A run of ``>`` lines: one quote, or a callout (its title line heads its body)."""
+        end = start + 1
+        while end < len(self.lines) and QUOTE_LINE.match(self.lines[end]):
+            end += 1
+        m = self.mark_of(start)
+        if m.kind != "callout":
+            return [Unit("content", start, end, mark=m, container="quote")]
+        units = [Unit("head", start, start + 1, mark=m, text=m.text, container="callout")]
+        if end > start + 1:
+            units.append(Unit("content", start + 1, end, container="callout_body"))
+            self.callout_body.update(range(start + 1, end))
+        return units
+
+    def text_units(self, start: int, end: int) -> list[Unit]:
+        units = []
+        for i in range(start, end):
+            m = self.mark_of(i)
+            if m.kind in ("callout", "quote"):  # a quote line among other lines (e.g. after an HTML heading)
+                m = Mark(kind="quote", text=m.text, rule="quote", indent=m.indent)
+            if m.kind == "blank":
+                units.append(Unit("content", i, i + 1, mark=m, container="blank"))
+            elif m.kind in ("property", "toc", "rule", "directive"):
+                units.append(Unit("skip", i, i + 1, mark=m))
+            elif m.kind == "heading":
+                units.append(Unit("heading", i, i + 1, mark=m, text=m.text, level=m.level))
+            elif m.kind in ("item", "qa_q", "bold", "callout") or (
+                m.kind == "plain" and head_like(m) and not is_link_line(m.text)
+            ):
+                units.append(Unit("head", i, i + 1, mark=m, text=m.text))
+            else:  # qa_a, label, quote, image, long plain lines
+                units.append(Unit("content", i, i + 1, mark=m))
+        return units
+
+    def details_at(self, start: int) -> list[Unit] | None:
+        """``<details><summary>问题</summary>答案</details>``: the summary is the question."""
+        depth, end = 0, None
+        for j in range(start, len(self.lines)):
+            depth += len(DETAILS_OPEN.findall(self.lines[j])) - len(DETAILS_CLOSE.findall(self.lines[j]))
+            if depth <= 0:
+                end = j + 1
+                break
+        if end is None:
+            return None
+        region = "\n".join(self.lines[start:end])
+        m = SUMMARY.search(region)
+        if m is None:
+            return None
+        title = " ".join(TAG.sub("", m.group("title")).split())
+        summary_line = start + region[: m.start()].count("\n")
+        marked = mark(title)
+        head_mark = marked if marked.kind in ("item", "qa_q") else Mark(kind="plain", text=title, rule="details")
+        units = [Unit("head", summary_line, summary_line + 1, mark=head_mark, text=head_mark.text or title,
+                      container="details")]
+        body = [j for j in range(start, end) if j != summary_line]
+        self.details.update(range(start, end))
+        if end - start == 1 or region.count("\n") == region[: m.end()].count("\n"):
+            # one line "<details><summary>Q</summary>A</details>": the answer shares the line
+            units.append(Unit("content", summary_line, summary_line + 1, container="details_rest"))
+        for j in body:
+            units.append(Unit("content", j, j + 1, container="details_body"))
+        return units
+
+    def in_callout_body(self, i: int) -> bool:
+        return i in self.callout_body
+
+    def in_details(self, i: int) -> bool:
+        return i in self.details
+
+    def heading_with_rest(self, i: int) -> bool:
+        return i in self.heading_rest
+
+    # -- nesting ---------------------------------------------------------------------
+    def section_rank(self, unit: Unit, following: list[Unit]) -> float:
+        """Rank of a head that titles the lines after it at its own indent (0: it does not).
+
+        ``一、传统机器学习``, ``**思路一**``, ``--- code 编程 ---``, ``分割：``, or a short line
+        followed by questions of another kind (``扩展问题`` then ``1、…``)."""
+        m = unit.mark
+        if m is None or ask(unit.text) >= Ask.STRONG:
+            return 0.0
+        if m.kind == "item" and m.family == "framed":
+            return FRAMED_RANK
+        if m.kind == "item" and m.family in ("一、", "第1章") and is_short_phrase(unit.text):
+            return CHAPTER_RANK
+        if m.kind == "bold":
+            return BOLD_TITLE_RANK
+        if m.level:
+            return 0.0  # a Logseq heading block nests by indent like any block
+        titled = is_title_phrase(unit.text)
+        if titled and unit.text.rstrip().endswith(("：", ":")):
+            return PLAIN_TITLE_RANK
+        if m.kind == "plain" and titled:
+            nxt = next((u for u in following if u.container != "blank" and u.kind != "skip"), None)
+            if nxt is not None and nxt.kind == "head" and nxt.mark is not None:
+                deeper = indent_of(self.lines[nxt.start]) > m.indent
+                if deeper or nxt.mark.signature != m.signature:
+                    return PLAIN_TITLE_RANK
+            if nxt is not None and nxt.kind == "content" and unit.blank and following[0].container == "blank":
+                return PLAIN_TITLE_RANK  # "CNN不适用的场景" between blank lines, over its paragraphs
+        return 0.0
+
+    def tree(self) -> Node:
+        root = Node("root", 0, 0, rank=0.0)
+        stack: list[Node] = [root]
+        units = self.units()
+        blank_before = True
+        directive = ""
+        skip_next = 0
+        for k, unit in enumerate(units):
+            unit.blank = blank_before
+            if skip_next:
+                skip_next -= 1
+                continue
+            if unit.container == "blank":
+                blank_before = True
+                continue
+            if unit.kind == "skip":
+                node = Node("skip", unit.start, unit.end, mark=unit.mark)
+                stack[-1].children.append(node)
+                node.parent = stack[-1]
+                if unit.mark is not None and unit.mark.kind == "directive":
+                    directive = unit.mark.text
+                continue
+            # an outline nested deeper than MAX_NESTING_INDENT is read at that depth (the tree stays shallow)
+            indent = min(indent_of(self.lines[unit.start]), MAX_NESTING_INDENT) if unit.mark is not None else 0
+            if unit.kind == "head":
+                self.prepare_head(unit, stack)
+            if unit.kind == "heading":
+                level = unit.level
+                while len(stack) > 1 and not (stack[-1].kind == "heading" and stack[-1].rank < level):
+                    stack.pop()
+                heading_mark = heading_mark_of(unit.text, level)
+                node = Node("heading", unit.start, unit.end, mark=heading_mark, rank=HEADING_RANK[level],
+                            text=heading_mark.text)
+            elif unit.kind == "head":
+                rank = 0.0 if self.inside_question(stack, unit) else self.section_rank(unit, units[k + 1 : k + 4])
+                node = Node("head", unit.start, unit.end, mark=unit.mark, indent=indent, rank=rank,
+                            text=unit.text, container=unit.container)
+                self.pop_for_head(stack, node)
+                skip_next = self.join_continuation(node, units, k)
+            else:
+                node = Node("content", unit.start, unit.end, mark=unit.mark, indent=indent,
+                            container=unit.container)
+                if unit.container not in ("callout_body", "details_body", "details_rest", "html_rest"):
+                    self.pop_for_content(stack, node)
+            node.blank_before = blank_before
+            node.directive, directive = directive, ""
+            blank_before = False
+            parent = stack[-1]
+            parent.children.append(node)
+            node.parent = parent
+            if node.kind in ("heading", "head"):
+                stack.append(node)
+        return root
+
+    def inside_question(self, stack: list[Node], unit: Unit) -> bool:
+        """Right under a head that asks, a line like ``缓解方法：`` leads into its answer; it titles
+        no group. After a blank line at the question's own indent it may (``coding: 一面``)."""
+        top = stack[-1]
+        if top.kind not in ("head", "heading") or top.ask < Ask.STRONG or unit.mark is None:
+            return False
+        if unit.mark.kind != "plain":
+            return False  # "二、池化", "**思路二**", "--- 场景题 ---" still title groups
+        return not unit.blank or top.kind == "heading" or indent_of(self.lines[unit.start]) > top.indent
+
+    def prepare_head(self, unit: Unit, stack: list[Node]) -> None:
+        """Callout and ``<summary>`` titles carry numbering (``Q1: …``); a short plain line
+        after an answer has started is more of that answer (:meth:`lazy_content`)."""
+        if unit.container in ("callout", "details"):
+            inner = mark(unit.text)
+            if inner.kind in ("item", "qa_q") and inner.text and unit.mark is not None:
+                unit.text = inner.text
+                unit.mark = Mark(**{**_fields(unit.mark), "family": inner.family, "number": inner.number,
+                                    "prefix": inner.prefix})
+        elif self.lazy_content(unit, stack):
+            unit.kind = "content"
+
+    def lazy_content(self, unit: Unit, stack: list[Node]) -> bool:
+        """A short plain line after an answer has started is more of that answer
+        (``下图是高通滤波器`` under a question already answered), unless it asks."""
+        m = unit.mark
+        if m is None or m.kind != "plain":
+            return False
+        question, _answer, rule = split_answer(unit.text)
+        if ask(question) >= Ask.WEAK or rule in SELF_CONTAINED:
+            return False  # "DeepLab v3+ 的 ASPP 模块=：…" carries its own answer
+        if unit.blank and is_title_phrase(unit.text):
+            return False  # "‹腾讯-一面(2018)›" after a blank line titles what follows
+        top = stack[-1]
+        return top.kind == "head" and not top.rank and top.indent <= m.indent and has_content_child(top)
+
+    @staticmethod
+    def pop_for_head(stack: list[Node], node: Node) -> None:
+        """Close what a new head ends: deeper or same-indent items; groups it outranks. An
+        explicit question (``Q:``, a ``<summary>``, a question callout) stands at the question
+        level, so it also closes group-like lines (an answer's ``缓解方法：``)."""
+        m = node.mark
+        explicit = m is not None and (m.kind == "qa_q" or node.container in ("details", "callout"))
+        while len(stack) > 1:
+            top = stack[-1]
+            if top.kind == "heading":
+                if node.rank and top.rank >= node.rank:
+                    stack.pop()
+                    continue
+                break
+            if top.rank:  # a group-like line: holds the heads at its own indent
+                if node.indent < top.indent or (node.rank and node.rank <= top.rank) or explicit:
+                    stack.pop()
+                    continue
+                break
+            if top.indent >= node.indent:
+                stack.pop()
+                continue
+            break
+
+    @staticmethod
+    def pop_for_content(stack: list[Node], node: Node) -> None:
+        """A content line belongs to the deepest open head at or left of its indent."""
+        while len(stack) > 1 and stack[-1].kind == "head" and not stack[-1].rank and stack[-1].indent > node.indent:
+            stack.pop()
+
+    def join_continuation(self, node: Node, units: list[Unit], k: int) -> int:
+        """A question typed across lines: ``Q：請說明 BN 和 LN\\n的差別？``; ``## 为什么用 warmup，``
+        + blank + ``以及之后怎么衰减？``. Returns how many following units it took."""
+        if TERMINAL.search(plain_text(node.text)):
+            return 0
+        taken = 0
+        for unit in units[k + 1 : k + 4]:
+            if unit.container == "blank":
+                if not OPEN_ENDING.search(plain_text(node.text)):
+                    return 0
+                taken += 1
+                continue
+            m = unit.mark
+            if m is None or m.kind != "plain" or unit.start != unit.end - 1:
+                return 0
+            words = plain_text(m.text)
+            closes = TERMINAL.search(words) and words[-1] in "?？"
+            if not (CONTINUATION_START.match(words) or closes) or len(words) > 60:
+                return 0
+            explicit = node.mark is not None and node.mark.kind == "qa_q"
+            if not CONTINUATION_START.match(words) and not explicit and (node.rank or is_title_phrase(node.text)):
+                return 0  # "二、训练相关" then "梯度消失…的原因？": a title, then its first question
+            node.text = f"{node.text}{'' if re.search(r'[一-鿿，、]$', node.text) else ' '}{m.text}"
+            node.continuation += (unit.start,)
+            node.end = unit.end
+            return taken + 1
+        return 0
+
+
+def has_content_child(node: Node) -> bool:
+    return any(c.kind == "content" for c in node.children)
+
+
+def heading_mark_of(text: str, level: int) -> Mark:
+    """``1. 梯度下降有哪几种？`` / ``Q1: ResNet…``: a heading's own numbering, split off."""
+    inner = mark(text)
+    if inner.kind in ("item", "qa_q") and inner.text and inner.family != "framed":
+        return Mark(kind="heading", text=inner.text, rule=inner.rule, family=inner.family, number=inner.number,
+                    prefix=inner.prefix, level=level)
+    return Mark(kind="heading", text=text, rule="heading", level=level)
+
+
+def _fields(m: Mark) -> dict:
+    return {name: getattr(m, name) for name in m.__slots__}
+
+
+def build_outline(text: str) -> tuple[Node, Reader]:
+    reader = Reader(text.split("\n"))
+    return reader.tree(), reader

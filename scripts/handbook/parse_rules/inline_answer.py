@@ -1,0 +1,229 @@
+"""An answer typed on the question's own line, split off by an ordered table of rules.
+
+Only applied to a line already read as a question. Each rule returns ``(question, answer)``
+or ``None``; the first that splits wins. The part kept as the question must still read
+as one, and what is split off must not ask: ``讲一下项目：你在里面负责什么？`` stays whole.
+
+Accepts::
+
+    为什么使用pix2pix =： 更好理解，结构兼容thermalGAN          (explicit_marker)
+    训练加速有什么办法？(答加大batch size，或者先adam再SGD)      (explicit_marker)
+    skip connection有什么好处？---- 推了下反向传播公式            (dashes)
+    图片检测、识别、分割的区别 ---- 进神经网络时…                 (dashes)
+    逻辑回归和线性回归的区别——LR 在线性输出上套了一个 sigmoid     (dashes)
+    为什么选 YOLOv5 不选两阶段的（要部署到 Jetson 上，需要实时）   (trailing_parenthetical)
+    BN在inference的时候用到的mean和var怎么来的：类似于滑动平均    (colon_after_question)
+    为什么用multi Loss？多loss权重如何选？训练普通的模型使其收敛…  (statement_after_question_mark)
+    BN跨卡训练怎么保证相同的mean和var， 问了面试官是SYNC          (narrative_clause)
+    BatchNorm: 用在激活函数前，加快收敛，更稳定                 (term_definition)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .interrogative import (
+    TOPIC_WORDS,
+    Ask,
+    ask,
+    first_clause_asks,
+    is_label,
+    is_narrative,
+    is_title_phrase,
+    plain_text,
+)
+
+Split = tuple[str, str]
+
+MIN_ANSWER_CHARS = 4
+"""Shorter text after a separator is a gloss (``Griding Efect--网格效应``), not an answer."""
+MIN_PAREN_ANSWER_CHARS = 8
+MIN_PAREN_LIST_CHARS = 12
+"""An aside answers when it is a clause or list (``，`` ``、``), or at least this long."""
+PAREN_LIST = re.compile(r"[，,、；;]")
+MIN_STATEMENT_CHARS = 12
+"""Text after the last ``？`` answers only if it is a statement of some length."""
+EXPLICIT = re.compile(r"\s*=\s*[:：]\s*|\s*[(（]\s*(?=答)|(?:\s+|\s*[:：]\s*)(?:答|A)\s*[:：]\s*")
+DASHES_AFTER_MARK = re.compile(r"(?<=[？?])\s*(?:-{2,}|—{1,2})\s*")
+SPACED_DASHES = re.compile(r"\s+(?:-{2,}|—{1,2})\s+|\s*——\s*")
+TRAILING_PAREN = re.compile(r"^(?P<q>.*?\S)\s*[(（](?P<a>[^()（）]+)[)）]\s*$")
+COLON = re.compile(r"[:：]")
+LAST_QUESTION_MARK = re.compile(r"^(?P<q>.*[?？])(?P<a>[^?？]+)$")
+
+
+OPAQUE_SPANS = re.compile(r"<[^>]*>|https?://\S+|`[^`]*`|\$[^$]*\$|!?\[[^\]]*\]\([^)]*\)")
+
+
+def _masked(text: str) -> str:
+    """``text`` with tags, URLs, code and math blanked (same length): a ``?`` in
+    ``gif.latex?…`` or a ``:`` in ``https:`` is no place to split a question."""
+    return OPAQUE_SPANS.sub(lambda m: "\x00" * len(m.group(0)), text)
+
+
+def _answer_like(text: str, minimum: int = MIN_ANSWER_CHARS) -> bool:
+    """Long enough, and not opening with a question of its own."""
+    words = plain_text(text).strip(" ，,。；;")
+    return len(words) >= minimum and not first_clause_asks(words)
+
+
+def explicit_marker(text: str) -> Split | None:
+    """``=：``, ``(答…``, `` A: …``: the note says where the answer starts."""
+    m = EXPLICIT.search(_masked(text))
+    if m and m.start() >= 2 and len(text) - m.end() >= 2:
+        answer = text[m.end():].strip()
+        if text[m.start():m.end()].strip().startswith(("(", "（")) and answer.endswith((")", "）")):
+            answer = answer[:-1].strip()
+        return text[: m.start()].strip(), answer
+    return None
+
+
+def dashes(text: str) -> Split | None:
+    """``…的区别 ---- 检测对位置敏感``, ``…好处？---- 推了下公式``, ``…的区别——LR 在…``."""
+    for pattern in (DASHES_AFTER_MARK, SPACED_DASHES):
+        m = pattern.search(_masked(text))
+        if m and m.start() >= 2 and _answer_like(text[m.end():], MIN_STATEMENT_CHARS // 2):
+            return text[: m.start()].strip(), text[m.end():].strip()
+    return None
+
+
+def trailing_parenthetical(text: str) -> Split | None:
+    """``为什么选 YOLOv5 不选两阶段的（要部署到 Jetson 上）``: a complete question, then an
+    aside that answers it. Kept whole when the question part does not ask by itself
+    (``常用的 Loss 函数 (MSE / huber loss …)``) or the aside is a gloss (``（DCN）``)."""
+    m = TRAILING_PAREN.match(text)
+    if not m:
+        return None
+    inside = m.group("a").strip()
+    words = plain_text(inside)
+    listed = bool(PAREN_LIST.search(words))
+    strength = ask(m.group("q"))
+    # "(传统+深度学习)" qualifies the question; "(消除数据量纲差，…)" answers it. A topic phrase
+    # ("1x1 卷积的作用（升降维、跨通道信息融合…）", "形态学的开运算和闭运算（开：…；闭：…）")
+    # takes an answer only as a list.
+    if strength < Ask.STRONG and not (listed and len(words) >= MIN_PAREN_LIST_CHARS):
+        return None
+    if strength == Ask.NONE and not is_title_phrase(m.group("q")):
+        return None
+    if len(words) < MIN_PAREN_ANSWER_CHARS or not (listed or len(words) >= MIN_PAREN_LIST_CHARS):
+        return None
+    if not _answer_like(inside, MIN_PAREN_ANSWER_CHARS):
+        return None
+    if re.fullmatch(r"[\x00-\x7f]+", inside) and " " not in inside.strip():
+        return None  # "(overfitting)": a translation, part of the question
+    return m.group("q").strip(), inside
+
+
+def colon_after_question(text: str) -> Split | None:
+    """``…mean和var怎么来的：类似于滑动平均``: a question, a colon, then its answer."""
+    for m in COLON.finditer(_masked(text)):
+        before, after = text[: m.start()].strip(), text[m.end():].strip()
+        if not after or re.match(r"//", after):  # "http://…"
+            continue
+        tail = re.split(r"[，,；;]", before)[-1]
+        if is_label(before) or ask(tail) < Ask.STRONG:
+            continue
+        if _answer_like(after) and not after.startswith(("http", "www")):
+            return before, after
+    return None
+
+
+def statement_after_question_mark(text: str) -> Split | None:
+    """``为什么用multi Loss？多loss权重如何选？训练普通的模型使其收敛，…``: after the last
+    question mark comes a statement, not more of the question (``…了解吗？牛顿法、SGD，各自的优势``)."""
+    m = LAST_QUESTION_MARK.match(_masked(text))
+    if not m:
+        return None
+    after = text[m.start("a"):].strip()
+    words = plain_text(after).strip(" ，,。；;")
+    if not _answer_like(after, MIN_STATEMENT_CHARS) and not (is_narrative(after) and _answer_like(after)):
+        return None
+    if any(words.endswith(w) for w in TOPIC_WORDS) or words.startswith(("比如", "例如")):
+        return None  # "…各自的优势": the question goes on
+    return text[: m.end("q")].strip(), after
+
+
+def narrative_clause(text: str) -> Split | None:
+    """``BN跨卡训练怎么保证相同的mean和var， 问了面试官是SYNC``: the last clause reports what
+    was said in the interview."""
+    parts = re.split(r"(?<=[，,])", text)
+    if len(parts) < 2:
+        return None
+    after = parts[-1]
+    before = "".join(parts[:-1]).rstrip("，, ")
+    if is_narrative(after) and _answer_like(after) and ask(before) >= Ask.STRONG:
+        return before, after.strip()
+    return None
+
+
+TERM_DEFINITION = re.compile(
+    r"^(?P<term>[A-Za-z][A-Za-z0-9 .+\-/]{0,30}?|[^\s:：，,。？?]{2,10})\s*[:：]\s*(?P<rest>.+)$"
+)
+MIN_DEFINITION_CHARS = 12
+
+
+
+def term_definition(text: str) -> Split | None:
+    """``BatchNorm: 用在激活函数前，加快收敛…``: a term, a colon, what it is."""
+    m = TERM_DEFINITION.match(text)
+    term = m.group("term").strip() if m else ""
+    if not m or is_label(term) or ask(term) >= Ask.STRONG:
+        return None
+    rest = m.group("rest").strip()
+    if len(plain_text(rest)) < MIN_DEFINITION_CHARS or not _answer_like(rest) or rest.startswith(("http", "www")):
+        return None
+    return m.group("term").strip(), rest
+
+
+RULES: list[tuple[str, Callable[[str], Split | None]]] = [
+    ("explicit_marker", explicit_marker),
+    ("dashes", dashes),
+    ("trailing_parenthetical", trailing_parenthetical),
+    ("colon_after_question", colon_after_question),
+    ("statement_after_question_mark", statement_after_question_mark),
+    ("narrative_clause", narrative_clause),
+    ("term_definition", term_definition),
+]
+
+
+def question_part(text: str) -> str:
+    """The line up to an explicit answer marker or dashes (rules that need no phrasing)."""
+    for rule in (explicit_marker, dashes):
+        found = rule(text)
+        if found is not None and found[0]:
+            return found[0]
+    return text
+
+
+def split(text: str) -> tuple[str, str, str]:
+    """``(question, answer, rule)``; the answer is empty (and rule ``""``) when the line is all question."""
+    for name, rule in RULES:
+        found = rule(text)
+        if found is not None and found[0] and found[1]:
+            return found[0], found[1], name
+    return text, "", ""
+
+
+INLINE_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})[.、．]\s*(?=\D)")
+MIN_LISTED_QUESTIONS = 3
+
+
+def split_list(text: str) -> list[tuple[str, str]]:
+    """``:1.物理意义，2.Iou计算3.评价指标…``: questions typed on one line, as (number, text).
+
+    Only a run of at least :data:`MIN_LISTED_QUESTIONS` numbers counting up from 1, with
+    nothing but a colon before it, counts as a list (``1.0版本`` or ``3.5 mm`` do not)."""
+    run: list[re.Match[str]] = []
+    for m in INLINE_NUMBER.finditer(text):
+        if int(m.group(1)) == len(run) + 1:
+            run.append(m)
+    if len(run) < MIN_LISTED_QUESTIONS or text[: run[0].start()].strip(" :：") != "":
+        return []
+    items = []
+    for k, m in enumerate(run):
+        end = run[k + 1].start() if k + 1 < len(run) else len(text)
+        item = text[m.end() : end].strip(" ，,;；")
+        if not item:
+            return []
+        items.append((m.group(0).strip(), item))
+    return items

@@ -1,0 +1,648 @@
+"""Roles: which nodes of a note's outline are questions, answers, or group titles.
+
+The outline (:mod:`handbook.outline`) says what sits under what. Here every node gets one
+role, decided once, top-down, by the first rule of :data:`ROLE_RULES` that returns one.
+Each rule reads the same documented state, :class:`Siblings`: the node's parent role, its
+siblings and their kinds, the question opened last among them, and the numbering so far.
+
+* a node under an **answer** is answer (numbered steps, bold labels, sub-headings, code);
+* under a **question**, only a follow-up (a nested line that asks) is a question of its own;
+* among the children of a **title** (or of the note itself) the rules find the question
+  level: explicit ``Q:``/callouts, numbering sequences, phrasing, and what siblings of the
+  same kind are.
+
+A title whose subtree holds no question at all is a question itself ("topic card": a
+heading with its explanation under it), unless it is a generic word (前言, 总结).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .outline import Node
+from .parse_rules.callout import QUESTION_TYPES
+from .parse_rules.inline_answer import split as split_answer
+from .parse_rules.inline_answer import split_list, term_definition
+from .parse_rules.interrogative import (
+    Ask,
+    is_label,
+    is_meta_line,
+    is_reminder,
+    is_short_phrase,
+    is_title_phrase,
+    latin_share,
+    plain_text,
+)
+from .textfix import fold
+
+
+class Role(StrEnum):
+    QUESTION = "question"
+    TITLE = "title"
+    ANSWER = "answer"
+    WORDING = "wording"
+    """Another wording of its parent question (a bilingual twin), shown with it."""
+    SKIP = "skip"
+
+
+QUESTION_GROUP_SHARE = 0.5
+"""Siblings of one kind are a question list when at least this share of them ask."""
+STRONG_GROUP_SHARE = 0.75
+"""…and a list where this share asks takes any short line of its kind as a question too."""
+SHORT_SIBLING_CHARS = 24
+MAX_NUMBER_GAP = 3
+"""``19. 19. 21.``: a question list may skip a number or two (or repeat one, Typora)."""
+TWIN_SCRIPT_GAP = 0.5
+"""A line under a question whose share of Latin letters differs this much is its translation."""
+TWIN_MAX_CHARS = 160
+GENERIC_TITLES = re.compile(
+    r"^(?:前言|引言|写在前面|说明|简介|概述|背景|目录|正文|总结|小结|后记|结语|参考|参考资料|参考文献|参考链接|"
+    r"相关链接|相关笔记|致谢|附录|备注|更新日志|个人信息|基本信息|面试信息|问题|题目|问题列表|题目列表)$"
+)
+DIRECTIVE_ROLES = {"question": Role.QUESTION, "answer": Role.ANSWER, "title": Role.TITLE, "skip": Role.SKIP}
+NUMBERED_FAMILIES = frozenset({"N", "(1)", "一、", "①", "第1", "第1章"})
+BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*\s*[:：]|^\*\*[^*]+[:：]\s*\*\*")
+"""``- **为什么不除以 d_k**：那样…``: a labelled point of an answer, not a follow-up."""
+BOLD_ONLY = re.compile(r"^\*\*[^*]+\*\*$")
+ANSWER_PARTS = re.compile(
+    r"^(?:原理|公式|推导|代码|实现|总结|小结|优点|缺点|优缺点|例子|示例|举例|分析|解释|定义|步骤|流程|结构|特点|作用|注意|"
+    r"补充|改进|缺陷|应用|参考|结论|说明|思路|方法|解法|复杂度|答案|解析|背景|动机|问题|不足|局限|区别|对比|联系|"
+    r"代码实现|具体实现|核心思想|基本思想|主要思想|详细|细节|扩展|延伸|拓展|追问|变体|改进版|进阶)[:：]?$"
+)
+"""``### 公式``, ``**优点：**``, ``缺陷:``: parts of an answer, never a new topic."""
+LEAD_IN = re.compile(r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下")
+"""``改进版本有这些：``, ``主要分为以下几种：``: a sentence leading into the answer's list."""
+FUNCTION_CHARS = re.compile(r"[的了和与及或是在有为对把被中上下个一不也都就而且]")
+GROUP_SUFFIX = re.compile(r"(?:相关|部分|篇|专题|系列|汇总|合集|类|方面)(?:问题|题目)?$")
+"""``池化相关``, ``Softmax 相关``, ``编程部分``: a name for a group of questions."""
+ROUND_TITLE = re.compile(
+    r"^[\w\s\-·/&（）()【】]{0,16}?(?:[一二三四五六七八九十\d]\s*面|hr\s*面|终面|笔试|机试|技术面|交叉面|加面|主管面|"
+    r"总监面|群面|电话面|视频面|现场面)[\w\s\-·/&+：:（）()【】]{0,20}$",
+    re.I,
+)
+"""``字节跳动 一面``, ``‹腾讯-一面(2018)›``, ``二面（50min）``, ``美团 三面（HR）``: a round of a 面经."""
+
+
+@dataclass
+class Numbering:
+    """Numbers seen among siblings, per family: the question list's, and the open answer's."""
+
+    question: dict[str, int] = field(default_factory=dict)
+    repeats: set[str] = field(default_factory=set)
+    """Families whose question numbers repeat (Typora writes ``1. 1. 1.``)."""
+    answer: dict[str, int] = field(default_factory=dict)
+    """Numbers the open question's answer has used (``答：1、… 2、…``)."""
+
+
+@dataclass
+class Siblings:
+    """The state every role rule reads: one node among its parent's children."""
+
+    parent_role: Role
+    nodes: list[Node]
+    shares: dict[str, float]
+    """signature → share of the siblings of that kind that ask (question lists score high)."""
+    counts: dict[str, int]
+    strong_shares: dict[str, float] = field(default_factory=dict)
+    """signature → share of the siblings of that kind phrased as questions (not topic phrases)."""
+    index: int = 0
+    open_question: Node | None = None
+    """The last sibling read as a question; answer lines after it join it."""
+    open_answered: bool = False
+    """The open question has answer text (under it, or answer siblings after it)."""
+    numbering: Numbering = field(default_factory=Numbering)
+
+    @property
+    def node(self) -> Node:
+        return self.nodes[self.index]
+
+
+# -- helpers -----------------------------------------------------------------------
+
+def key(node: Node) -> str:
+    """Numbering family of a node: headings, items and bold items are numbered apart
+    (``## 6.`` does not continue ``4.`` of a ``<summary>``; Word's bold questions not its steps)."""
+    m = node.mark
+    if m is None:
+        return ""
+    return f"{node.signature}|{m.family}"
+
+
+def number_of(node: Node) -> int | None:
+    m = node.mark
+    if m is None or m.kind not in ("item", "qa_q", "heading", "callout"):
+        return None
+    if m.family not in NUMBERED_FAMILIES and not m.family.startswith("1.2"):
+        return None
+    return m.number
+
+
+def heads(node: Node) -> list[Node]:
+    return [c for c in node.children if c.kind in ("head", "heading")]
+
+
+def question_children(node: Node) -> int:
+    """How many children of ``node`` read as questions on their own (before roles are known):
+    explicit ``Q:``/callouts, lines that ask, numbered items in a phrased list. A translation
+    right under a question (:func:`is_twin`) does not count; group-like children count what
+    they hold."""
+    children = [c for i, c in enumerate(heads(node)) if not (i == 0 and is_twin(c, node))]
+    asking = sum(len(split_list(c.text)) or 1 for c in children if explicit_question(c) or c.ask >= Ask.STRONG
+                 or split_list(c.text))
+    numbered = sum(1 for c in children if number_of(c) is not None and term_definition(c.text) is None and (
+        c.ask >= Ask.WEAK or (is_short_phrase(c.text) and not c.children)))
+    # group-like children (a heading, ``- 目标检测相关`` over its questions) count what they hold
+    nested = sum(question_children(c) for c in children if not explicit_question(c) and c.ask < Ask.STRONG)
+    return max(asking, numbered) + nested
+
+
+def bears_questions(node: Node) -> bool:
+    """Is ``node`` a title over questions? A heading (or group line) needs one question
+    under it; a list item needs two (one asking child is a follow-up of a question)."""
+    m = node.mark
+    heading_like = node.kind == "heading" or node.rank or (m is not None and (m.level or m.group))
+    need = 1 if heading_like or not plain_text(node.text) or GROUP_SUFFIX.search(head_text(node)) else 2
+    return question_children(node) >= need
+
+
+def is_twin(node: Node, parent: Node) -> bool:
+    """``*What is overfitting?*`` right under ``什么是过拟合？``: the same question translated."""
+    if parent.kind not in ("head", "heading") or node.kind != "head" or len(plain_text(node.text)) > TWIN_MAX_CHARS:
+        return False
+    if parent.kind == "head" and node.blank_before:
+        return False
+    if parent.ask < Ask.STRONG and not explicit_question(parent):
+        return False  # "2、CNN" over "(1) 卷积怎么反向传播？" is a title, not a translated question
+    return node.ask >= Ask.STRONG and abs(latin_share(node.text) - latin_share(parent.text)) >= TWIN_SCRIPT_GAP
+
+
+def explicit_question(node: Node) -> bool:
+    m = node.mark
+    return bool(m and (m.kind == "qa_q" or (m.kind == "heading" and m.family == "Q")
+                       or (m.kind == "callout" and m.callout in QUESTION_TYPES))) or node.container == "details"
+
+
+def has_content(node: Node) -> bool:
+    return any(c.kind == "content" for c in node.children)
+
+
+def head_text(node: Node) -> str:
+    return plain_text(node.text).rstrip("：: ")
+
+
+def sibling_shares(nodes: list[Node]) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
+    asking: dict[str, int] = defaultdict(int)
+    strong: dict[str, int] = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
+    for n in nodes:
+        if n.kind not in ("head", "heading"):
+            continue
+        counts[n.signature] += 1
+        if n.ask >= Ask.WEAK or explicit_question(n):
+            asking[n.signature] += 1
+        if n.ask >= Ask.STRONG or explicit_question(n):
+            strong[n.signature] += 1
+    return ({s: asking[s] / counts[s] for s in counts}, {s: strong[s] / counts[s] for s in counts}, dict(counts))
+
+
+# -- the rules -----------------------------------------------------------------------
+
+RoleRule = Callable[[Node, Siblings], Role | None]
+
+
+def author_directive(node: Node, s: Siblings) -> Role | None:
+    """``<!-- handbook: question -->`` (or ``answer``, ``title``, ``skip``) on the line before."""
+    return DIRECTIVE_ROLES.get(node.directive.split(":")[0].strip().lower()) if node.directive else None
+
+
+def machinery(node: Node, s: Siblings) -> Role | None:
+    """``id:: …``, ``collapsed:: true``, ``[TOC]``, ``---``: outliner and editor machinery."""
+    return Role.SKIP if node.kind == "skip" else None
+
+
+def inside_answer(node: Node, s: Siblings) -> Role | None:
+    """Everything below an answer is answer: steps, labels, sub-headings, code, quotes."""
+    return Role.ANSWER if s.parent_role in (Role.ANSWER, Role.WORDING, Role.SKIP) else None
+
+
+def content_line(node: Node, s: Siblings) -> Role | None:
+    """Paragraphs, quotes, images, code and ``答：`` lines are answer text wherever they stand."""
+    return Role.ANSWER if node.kind == "content" else None
+
+
+def meta_line(node: Node, s: Siblings) -> Role | None:
+    """``作者：匿名用户``, ``岗位：计算机视觉算法工程师``: a note's header lines, not questions."""
+    return Role.ANSWER if node.kind == "head" and is_meta_line(node.text) else None
+
+
+def article_title(node: Node, s: Siblings) -> Role | None:
+    """``2023 秋招 CV 算法岗的面试都问些什么？`` then ``作者：…``: a copied post's own title."""
+    if node.parent is None or node.parent.kind != "root" or s.index != first_head_index(s):
+        return None
+    after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
+    if node.kind == "head" and after is not None and is_meta_line(after.text or ""):
+        return Role.TITLE
+    return None
+
+
+def round_title(node: Node, s: Siblings) -> Role | None:
+    """``一面（45min）``, ``美团 三面（HR）``, ``字节跳动 一面``: a round of a 面经, titling the
+    questions after it. Under a question it ends that question once it has its answer."""
+    if node.kind != "head" or node.mark is None or node.mark.kind not in ("plain", "bold", "item"):
+        return None
+    if not ROUND_TITLE.match(plain_text(node.text)) or node.ask >= Ask.STRONG:
+        return None
+    if s.parent_role == Role.QUESTION and not (node.parent is not None and _content_before(node.parent, node)):
+        return None
+    return Role.TITLE
+
+
+def _content_before(parent: Node, child: Node) -> bool:
+    for c in parent.children:
+        if c is child:
+            return False
+        if c.kind == "content" or c.kind == "head" and not c.children and c.ask < Ask.STRONG:
+            return True
+    return False
+
+
+def explicit_question_marker(node: Node, s: Siblings) -> Role | None:
+    """``Q: …``, ``问：…``, ``> [!question] Q1 …``, ``<details><summary>…``: the note says so."""
+    return Role.QUESTION if explicit_question(node) else None
+
+
+def aside_callout(node: Node, s: Siblings) -> Role | None:
+    """``> [!note]``, ``> [!tip]``, ``> [!warning]``: an aside that belongs to the answer around it."""
+    m = node.mark
+    return Role.ANSWER if m and m.kind == "callout" else None
+
+
+def twin_wording(node: Node, s: Siblings) -> Role | None:
+    """``## 1. 什么是过拟合？`` then ``*What is overfitting?*``: the same question in another
+    language, right under it."""
+    parent = node.parent
+    if s.parent_role != Role.QUESTION or parent is None or s.index != first_head_index(s):
+        return None
+    return Role.WORDING if is_twin(node, parent) else None
+
+
+def first_head_index(s: Siblings) -> int:
+    return next((i for i, n in enumerate(s.nodes) if n.kind in ("head", "heading")), -1)
+
+
+def follow_up(node: Node, s: Siblings) -> Role | None:
+    """Under a question, a nested line that asks something new is a question of its own:
+    ``-- 相对位置偏置是怎么加的``, ``#### Follow-up: "Why does dropout help?"``. Bold labels,
+    numbered steps of the answer and lines reporting the interview stay answer."""
+    if s.parent_role != Role.QUESTION:
+        return None
+    m = node.mark
+    if m is None or node.ask < Ask.STRONG or m.kind in ("bold", "label") or BOLD_LEAD.match(node.text):
+        return None
+    if plain_text(node.text).rstrip().endswith(("：", ":")):
+        return None  # "按每次用多少样本算梯度，可以分成三种：" leads into the answer
+    if number_of(node) is not None and s.shares.get(node.signature, 0.0) < 1.0:
+        return None  # "1. 为什么…？ 2. 所以…": a step of the answer, unless every step asks
+    parent = node.parent
+    if m.kind == "plain" and parent is not None and node.indent <= parent.indent and not (
+        parent.kind == "heading" and node.blank_before and _content_before(parent, node) and _answered_here(node, s)
+    ):
+        return None  # a line of the answer; under a heading, a new question once the answer is written
+    return Role.QUESTION
+
+
+def _answered_here(node: Node, s: Siblings) -> bool:
+    """The line has its own answer: text under it, or right after it."""
+    after = s.nodes[s.index + 1] if s.index + 1 < len(s.nodes) else None
+    return has_content(node) or (after is not None and after.kind == "content")
+
+
+def follow_up_sibling(node: Node, s: Siblings) -> Role | None:
+    """``Focal Loss 与 GHM`` among nested lines that ask: a follow-up named by its topic."""
+    if s.parent_role != Role.QUESTION or node.kind != "head" or node.mark is None or node.mark.kind == "label":
+        return None
+    if node.parent is not None and node.mark.kind == "plain" and node.indent <= node.parent.indent:
+        return None
+    if s.strong_shares.get(node.signature, 0.0) >= QUESTION_GROUP_SHARE and s.counts.get(node.signature, 0) >= 2 and (
+        is_title_phrase(node.text) and not BOLD_ONLY.match(node.text)
+    ):
+        return Role.QUESTION
+    return None
+
+
+def topic_shift(node: Node, s: Siblings) -> Role | None:
+    """Under a question already answered, a title line on another topic starts a card of its
+    own: a blog copy's ``###什么样的资料集不适合用深度学习？`` answered, then
+    ``R-CNN --> FAST-RCNN --> FASTER-RCNN`` and its notes. Answer parts (``### 公式``, ``缺陷:``)
+    and sub-titles that share words with the question stay in its answer."""
+    if s.parent_role != Role.QUESTION or node.kind != "head" or node.mark is None:
+        return None
+    if node.mark.kind not in ("plain", "bold") or node.ask >= Ask.STRONG or not node.blank_before:
+        return None
+    title, _answer, rule = split_answer(node.text)
+    if not is_short_phrase(title) or is_label(title) or ANSWER_PARTS.search(plain_text(title)):
+        return None
+    if rule or LEAD_IN.search(plain_text(title)):
+        return None  # "默认超参：β1=0.9…", "改进版本有这些：": lines of the answer
+    parent = node.parent
+    if parent is None or not _content_before(parent, node):
+        return None
+    current = s.open_question or parent
+    if shares_words(title, current.text) or shares_words(title, parent.text):
+        return None
+    return Role.QUESTION
+
+
+def shares_words(a: str, b: str) -> bool:
+    """Do two lines share a content word (a character bigram that is not a function word)?"""
+    return bool(_bigrams(a) & _bigrams(b))
+
+
+def _bigrams(text: str) -> set[str]:
+    words = re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", fold(plain_text(text)))
+    return {words[i:i + 2] for i in range(len(words) - 1) if not FUNCTION_CHARS.search(words[i:i + 2])}
+
+
+def answer_under_question(node: Node, s: Siblings) -> Role | None:
+    """Anything else under a question is its answer."""
+    return Role.ANSWER if s.parent_role == Role.QUESTION else None
+
+
+def group_title(node: Node, s: Siblings) -> Role | None:
+    """``2、CNN`` over ``(1)…(5)``, ``## 一面`` over its questions: a title of questions. A node
+    that asks by itself (``1、自我介绍 + 挑一个项目细讲`` over ``-- 数据集多大…``) is a question
+    with follow-ups instead."""
+    if node.ask >= Ask.STRONG or not bears_questions(node):
+        return None
+    if node.kind == "heading" and node.ask >= Ask.WEAK and _answers_first(node):
+        return None  # "### Dropout 在训练和测试时的不同" answered, then "**Q**: …" follow-ups
+    return Role.TITLE
+
+
+def _answers_first(node: Node) -> bool:
+    """Answer text comes before the first child that asks, and no sub-heading asks (a
+    heading over ``### 问题`` headings is their title, whatever text comes first)."""
+    if any(c.kind == "heading" and c.ask >= Ask.WEAK for c in node.children):
+        return False
+    for c in node.children:
+        if c.kind == "content":
+            return True
+        if c.kind in ("head", "heading") and (explicit_question(c) or c.ask >= Ask.STRONG):
+            return False
+    return False
+
+
+def reminder(node: Node, s: Siblings) -> Role | None:
+    """``- [ ] TODO 把 hot100 刷完``, ``DONE 看一下 ATSS``: a note to self, not a question."""
+    if node.kind != "head":
+        return None
+    return Role.ANSWER if is_reminder(node.text, node.mark.todo if node.mark else "") else None
+
+
+def answer_follows(node: Node, s: Siblings) -> Role | None:
+    """``1、1*1卷积作用。`` then ``答：1. …``: a line the note answers with ``答：`` / ``A:`` is a question."""
+    first = next((c for c in node.children if c.kind != "skip"), None)
+    if node.kind == "head" and first is not None and first.mark is not None and first.mark.kind == "qa_a":
+        return Role.QUESTION
+    return None
+
+
+def numbering(node: Node, s: Siblings) -> Role | None:
+    """``答：1、… 2、…`` between questions ``1、`` and ``2、``: a number that continues the open
+    answer's numbering is an answer step; one that continues the question list is a question.
+    Where both fit, phrasing decides."""
+    n = number_of(node)
+    if n is None:
+        return None
+    family = key(node)
+    q_last = s.numbering.question.get(family)
+    a_last = s.numbering.answer.get(family, 0) if s.open_question is not None else None
+    q_exact = q_last is None or n == q_last + 1 or (
+        n == q_last and (family in s.numbering.repeats or not has_content(s.open_question or node)))
+    q_loose = q_last is not None and (q_last < n <= q_last + MAX_NUMBER_GAP or n == q_last)
+    a_exact = a_last is not None and n == a_last + 1
+    a_loose = a_last is not None and a_last >= 1 and n <= a_last + 1
+    opener = s.open_question
+    if q_last is None and a_exact and opener is not None and number_of(opener) is not None and (
+        key(opener) != family and not s.open_answered
+    ):
+        q_exact = False  # "**3、Canny…**" then "1. 高斯滤波": steps of another numbering
+    if a_exact and q_exact and q_last is None and n > 1:
+        return Role.ANSWER  # "A：…技巧：" "1. …" "2. …": the answer's list, not the start of a question list
+    if a_exact and q_exact:
+        return Role.QUESTION if node.ask >= Ask.WEAK or is_title_phrase(node.text) else Role.ANSWER
+    if a_exact or (a_loose and not q_exact and not q_loose):
+        return Role.ANSWER
+    if q_exact or q_loose:
+        return Role.QUESTION if node.ask >= Ask.WEAK or s.shares.get(node.signature, 0) >= QUESTION_GROUP_SHARE \
+            or is_short_phrase(node.text) else None
+    return None
+
+
+def asks(node: Node, s: Siblings) -> Role | None:
+    """``为什么 BN 能加速收敛？``, ``介绍一下 NASNet``, ``手撕 NMS``: phrased as a question."""
+    return Role.QUESTION if node.ask >= Ask.STRONG else None
+
+
+def question_sibling(node: Node, s: Siblings) -> Role | None:
+    """``ROC 和 AUC`` among ``说说…的区别`` and ``…的原理？``: a short phrase in a list of
+    questions of the same kind is a question too."""
+    share = s.shares.get(node.signature, 0.0)
+    if share < QUESTION_GROUP_SHARE or s.counts.get(node.signature, 0) < 2:
+        return None
+    phrase = split_answer(node.text)[0]
+    if node.ask >= Ask.WEAK or is_title_phrase(phrase):
+        return Role.QUESTION
+    if share >= STRONG_GROUP_SHARE and is_short_phrase(phrase, SHORT_SIBLING_CHARS):
+        return Role.QUESTION  # "剪枝压缩，些精简网络 (tplink)" in a list of questions
+    return None
+
+
+def definition_line(node: Node, s: Siblings) -> Role | None:
+    """``BatchNorm: 用在激活函数前…`` standing on its own among questions: a term and what it
+    is, a card of its own. Right under a question still waiting for its answer, it is that answer."""
+    m = node.mark
+    if node.kind != "head" or m is None or m.kind != "plain" or term_definition(node.text) is None:
+        return None
+    if s.open_question is None or (not s.open_answered and not node.blank_before):
+        return None  # a note's header ("整理：…"), or the answer of the question above
+    term = split_answer(node.text)[0]
+    if fold(plain_text(term)) in fold(plain_text(s.open_question.text)):
+        return None  # "核函数：…" under "SVM 的基本思想？核函数有什么用？": part of its answer
+    return Role.QUESTION
+
+
+def questions_on_one_line(node: Node, s: Siblings) -> Role | None:
+    """``:1.卷积核的物理意义，2.Iou计算3.常见的评价指标…``: several questions typed on one line."""
+    return Role.QUESTION if node.kind == "head" and split_list(node.text) else None
+
+
+def topic_phrase(node: Node, s: Siblings) -> Role | None:
+    """``卷积输出计算，卷积核参数数量`` standing alone: a short phrase naming what to explain."""
+    return Role.QUESTION if node.ask >= Ask.WEAK and node.kind == "head" and not has_content(node) else None
+
+
+def generic_section(node: Node, s: Siblings) -> Role | None:
+    """``前言：``, ``参考：``, ``总结`` with text under them: about the note, not a question. Their
+    text is shown with the entry before them (or, at the start, the one after). Under a
+    question this holds only after a thematic break (``---`` then ``参考：`` ends a blog post)."""
+    if node.kind not in ("head", "heading") or not GENERIC_TITLES.match(head_text(node)) or bears_questions(node):
+        return None
+    if s.parent_role == Role.QUESTION:
+        before = last_descendant(s.nodes[s.index - 1]) if s.index else None
+        if before is None or before.mark is None or before.mark.kind != "rule":
+            return None
+    return Role.ANSWER
+
+
+def last_descendant(node: Node) -> Node:
+    while node.children:
+        node = node.children[-1]
+    return node
+
+
+def topic_card(node: Node, s: Siblings) -> Role | None:
+    """``## ResNet`` with its explanation and no questions under it: a question of its own
+    ("what is ResNet?"). A plain line is a card only when it reads as a title and the
+    question before it already has its answer (else it starts that answer)."""
+    if not node.children or all(c.kind == "skip" for c in node.children):
+        return None
+    head = node.kind == "head" and not node.rank and node.mark is not None
+    if head and s.open_question is not None and not s.open_answered:
+        return None  # "问：深层列表？" then "- 层" over its sub-list: the answer it waits for
+    if head and node.mark.kind == "plain" and not is_title_phrase(node.text):
+        return None
+    return Role.QUESTION
+
+
+def empty_heading(node: Node, s: Siblings) -> Role | None:
+    """A heading with nothing under it is kept as a question marked 待补充 (nothing is lost);
+    a bare name right above headings of its own level (``## LeetCode`` then ``## LeetCode 1. 两数之和``)
+    titles them."""
+    if node.kind != "heading" and not (node.kind == "head" and node.rank):
+        return None
+    after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
+    if node.kind == "heading" and node.ask == Ask.NONE and after is not None and after.kind == "heading":
+        return Role.TITLE
+    return Role.QUESTION
+
+
+def answer_by_default(node: Node, s: Siblings) -> Role | None:
+    """Whatever is left (a statement among questions) answers the question before it."""
+    return Role.ANSWER
+
+
+ROLE_RULES: list[tuple[str, RoleRule]] = [
+    ("author_directive", author_directive),
+    ("machinery", machinery),
+    ("inside_answer", inside_answer),
+    ("content_line", content_line),
+    ("meta_line", meta_line),
+    ("article_title", article_title),
+    ("round_title", round_title),
+    ("explicit_question", explicit_question_marker),
+    ("aside_callout", aside_callout),
+    ("twin_wording", twin_wording),
+    ("reminder", reminder),
+    ("generic_section", generic_section),
+    ("follow_up", follow_up),
+    ("follow_up_sibling", follow_up_sibling),
+    ("topic_shift", topic_shift),
+    ("answer_under_question", answer_under_question),
+    ("group_title", group_title),
+    ("answer_follows", answer_follows),
+    ("numbering", numbering),
+    ("questions_on_one_line", questions_on_one_line),
+    ("asks", asks),
+    ("question_sibling", question_sibling),
+    ("definition_line", definition_line),
+    ("topic_phrase", topic_phrase),
+    ("topic_card", topic_card),
+    ("empty_heading", empty_heading),
+    ("answer_by_default", answer_by_default),
+]
+
+
+@dataclass
+class Decision:
+    role: Role
+    rule: str
+
+
+def decide(node: Node, state: Siblings) -> Decision:
+    """The first rule of :data:`ROLE_RULES` that has a role for ``node``."""
+    for name, rule in ROLE_RULES:
+        role = rule(node, state)
+        if role is not None:
+            return Decision(role, name)
+    raise AssertionError("answer_by_default always decides")  # pragma: no cover
+
+
+def assign(root: Node) -> dict[int, Decision]:
+    """Decide every node's role; returns ``id(node) → Decision``."""
+    decisions: dict[int, Decision] = {}
+    _assign_children(root, Role.TITLE, decisions)
+    return decisions
+
+
+def _assign_children(parent: Node, parent_role: Role, decisions: dict[int, Decision]) -> None:
+    nodes = parent.children
+    shares, strong, counts = sibling_shares(nodes)
+    state = Siblings(parent_role=parent_role, nodes=nodes, shares=shares, counts=counts, strong_shares=strong)
+    for i, node in enumerate(nodes):
+        state.index = i
+        decision = decide(node, state)
+        decisions[id(node)] = decision
+        role = decision.role
+        _assign_children(node, role, decisions)
+        _update(state, node, role, decisions)
+
+
+def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decision]) -> None:
+    n = number_of(node)
+    family = key(node)
+    if role == Role.QUESTION:
+        state.open_question = node
+        state.open_answered = has_content(node) or bool(split_answer(node.text)[1])
+        state.numbering.answer = _answer_numbers(node, decisions)
+        if n is not None:
+            last = state.numbering.question.get(family)
+            if last is not None and last == n:
+                state.numbering.repeats.add(family)
+            state.numbering.question[family] = n
+    elif role == Role.TITLE:
+        state.open_question = None
+        state.numbering.answer = {}
+    elif role == Role.ANSWER and state.open_question is not None:
+        state.open_answered = True
+        if n is not None:
+            state.numbering.answer[family] = n
+        elif node.mark is not None and node.mark.kind == "qa_a":
+            state.numbering.answer.update(_leading_number(node.mark.text))
+
+
+def _answer_numbers(question: Node, decisions: dict[int, Decision]) -> dict[str, int]:
+    """Numbers the question's own answer has used: ``答：1、…`` under it, numbered answer
+    lines (not numbered follow-up questions)."""
+    used: dict[str, int] = {}
+    for child in question.children:
+        if decisions[id(child)].role != Role.ANSWER or child.indent > question.indent:
+            continue  # steps nested deeper than the question cannot be confused with its siblings
+        if child.mark is not None and child.mark.kind == "qa_a":
+            used.update(_leading_number(child.mark.text))
+        n = number_of(child)
+        if n is not None:
+            used[key(child)] = n
+    return used
+
+
+def _leading_number(text: str) -> dict[str, int]:
+    """``答：1、…``: the answer's own numbering, as the items that continue it are keyed."""
+    from .parse_rules import numbered
+
+    m = numbered.match(text)
+    return {f"item:{m.family}|{m.family}": m.number} if m else {}

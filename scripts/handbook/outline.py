@@ -27,7 +27,16 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from .parse_rules import Mark, indent_of, mark
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.inline_answer import split_list, term_definition
-from .parse_rules.interrogative import Ask, ask, is_link_line, is_short_phrase, is_title_phrase, plain_text
+from .parse_rules.interrogative import (
+    Ask,
+    ask,
+    ends_with_question_mark,
+    is_link_line,
+    is_short_phrase,
+    is_title_phrase,
+    plain_text,
+    width,
+)
 
 NodeKind = Literal["root", "heading", "head", "content", "skip"]
 
@@ -50,6 +59,8 @@ OPEN_ENDING = re.compile(r"[，,、和与及或的]\s*$")
 TERMINAL = re.compile(r"[?？。！!；;]\s*$")
 CODE_LIKE = re.compile(r"[=(){}\[\];]|^\s*(?:def|return|for|if|import|class)\b")
 
+BROKEN_MIN_WIDTH = 30
+BROKEN_MAX_TAIL = 24
 SELF_CONTAINED = frozenset({"explicit_marker", "dashes", "term_definition"})
 """Inline-answer rules whose line is a question and answer in one (never a continuation)."""
 HEADING_RANK = {level: float(level) for level in range(1, 7)}
@@ -566,11 +577,33 @@ class Reader:
         while len(stack) > 1 and stack[-1].kind == "head" and not stack[-1].rank and stack[-1].indent > node.indent:
             stack.pop()
 
+    def broken_paragraph(self, node: Node, units: list[Unit], k: int) -> bool:
+        """``…这几个不相关的问题的相似性在哪里？CNN通`` + blank + ``过什么手段抓住了这个共性？``: a
+        pasted paragraph cut mid-sentence by a stray blank line."""
+        words = plain_text(node.text)
+        if width(words) <= BROKEN_MIN_WIDTH or not re.search(r"[，,？?]", words) or not re.search(r"[\w一-鿿]$", words):
+            return False
+        if len(units) < k + 3 or units[k + 1].container != "blank":
+            return False
+        rest = units[k + 2]
+        m = rest.mark
+        if m is None or m.kind != "plain" or rest.end != rest.start + 1:
+            return False
+        tail = plain_text(m.text)
+        if not (ends_with_question_mark(m.text) and width(tail) <= BROKEN_MAX_TAIL):
+            return False
+        node.text = node.text.rstrip() + m.text.strip()
+        node.continuation += (rest.start,)
+        node.end = rest.end
+        return True
+
     def join_continuation(self, node: Node, units: list[Unit], k: int) -> int:
         """A question typed across lines: ``Q：請說明 BN 和 LN\\n的差別？``; ``## 为什么用 warmup，``
         + blank + ``以及之后怎么衰减？``. Returns how many following units it took."""
         if TERMINAL.search(plain_text(node.text)):
             return 0
+        if self.broken_paragraph(node, units, k):
+            return 2  # the blank line and the rest of the question
         taken = 0
         for unit in units[k + 1 : k + 4]:
             if unit.container == "blank":

@@ -177,7 +177,7 @@ class Emitter:
         sections: list[Node] = []
         for child in node.children:
             cd = self.decision(child)
-            if cd.role == Role.QUESTION:
+            if cd.role == Role.QUESTION and cd.rule != "topic_shift" and not sections:
                 follow_ups.append((child, []))
                 continue
             if cd.role == Role.TITLE or cd.rule == "topic_shift" or sections:

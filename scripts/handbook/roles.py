@@ -29,6 +29,7 @@ from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.inline_answer import split_list, term_definition
 from .parse_rules.interrogative import (
     Ask,
+    ask,
     is_label,
     is_meta_line,
     is_reminder,
@@ -51,6 +52,8 @@ class Role(StrEnum):
 
 QUESTION_GROUP_SHARE = 0.5
 """Siblings of one kind are a question list when at least this share of them ask."""
+MAX_CARD_FOLLOW_UPS = 2
+"""A topic heading answered first, then at most this many questions: a card with follow-ups."""
 STRONG_GROUP_SHARE = 0.75
 """…and a list where this share asks takes any short line of its kind as a question too."""
 SHORT_SIBLING_CHARS = 24
@@ -61,8 +64,11 @@ TWIN_SCRIPT_GAP = 0.5
 TWIN_MAX_CHARS = 160
 GENERIC_TITLES = re.compile(
     r"^(?:前言|引言|写在前面|说明|简介|概述|背景|目录|正文|总结|小结|后记|结语|参考|参考资料|参考文献|参考链接|"
-    r"相关链接|相关笔记|致谢|附录|备注|更新日志|个人信息|基本信息|面试信息|问题|题目|问题列表|题目列表)$"
+    r"相关链接|相关笔记|致谢|附录|备注|更新日志|个人信息|基本信息|面试信息|问题|题目|问题列表|题目列表|心得|感悟|"
+    r"体会|经验|建议|总结与感悟|面试总结|面试感受|总结一下)$"
 )
+NOTE_SECTIONS = re.compile(r"^(?:总结|小结|后记|结语|心得|感悟|体会|总结与感悟|面试总结|面试感受|总结一下|致谢|参考.*)$")
+"""Sections about the note or the interview, whatever they list (``总结：1. 项目一定要…``)."""
 DIRECTIVE_ROLES = {"question": Role.QUESTION, "answer": Role.ANSWER, "title": Role.TITLE, "skip": Role.SKIP}
 NUMBERED_FAMILIES = frozenset({"N", "(1)", "一、", "①", "第1", "第1章"})
 BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*\s*[:：]|^\*\*[^*]+[:：]\s*\*\*")
@@ -76,6 +82,7 @@ ANSWER_PARTS = re.compile(
 """``### 公式``, ``**优点：**``, ``缺陷:``: parts of an answer, never a new topic."""
 LEAD_IN = re.compile(r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下")
 """``改进版本有这些：``, ``主要分为以下几种：``: a sentence leading into the answer's list."""
+ASIDE_QUESTION = re.compile(r"[(（][^()（）]*(?:怎么|如何|什么|为什么|[?？])[^()（）]*[)）]")
 FUNCTION_CHARS = re.compile(r"[的了和与及或是在有为对把被中上下个一不也都就而且]")
 GROUP_SUFFIX = re.compile(r"(?:相关|部分|篇|专题|系列|汇总|合集|类|方面)(?:问题|题目)?$")
 """``池化相关``, ``Softmax 相关``, ``编程部分``: a name for a group of questions."""
@@ -96,6 +103,8 @@ class Numbering:
     """Families whose question numbers repeat (Typora writes ``1. 1. 1.``)."""
     answer: dict[str, int] = field(default_factory=dict)
     """Numbers the open question's answer has used (``答：1、… 2、…``)."""
+    explicit: bool = False
+    """The open answer's numbering began after ``答：``: only a line that asks ends it."""
 
 
 @dataclass
@@ -309,7 +318,8 @@ def follow_up(node: Node, s: Siblings) -> Role | None:
         return None  # "1. 为什么…？ 2. 所以…": a step of the answer, unless every step asks
     parent = node.parent
     if m.kind == "plain" and parent is not None and node.indent <= parent.indent and not (
-        parent.kind == "heading" and node.blank_before and _content_before(parent, node) and _answered_here(node, s)
+        (parent.kind == "heading" or parent.rank) and node.blank_before and _content_before(parent, node)
+        and _answered_here(node, s)
     ):
         return None  # a line of the answer; under a heading, a new question once the answer is written
     return Role.QUESTION
@@ -346,25 +356,29 @@ def topic_shift(node: Node, s: Siblings) -> Role | None:
     title, _answer, rule = split_answer(node.text)
     if not is_short_phrase(title) or is_label(title) or ANSWER_PARTS.search(plain_text(title)):
         return None
-    if rule or LEAD_IN.search(plain_text(title)):
-        return None  # "默认超参：β1=0.9…", "改进版本有这些：": lines of the answer
+    if rule or LEAD_IN.search(plain_text(title)) or ASIDE_QUESTION.search(title):
+        return None  # "默认超参：β1=0.9…", "改进版本有这些：", "学习率…（怎么选取合适的学习率）": answer lines
     parent = node.parent
     if parent is None or not _content_before(parent, node):
         return None
-    current = s.open_question or parent
-    if shares_words(title, current.text) or shares_words(title, parent.text):
+    current = s.open_question or parent  # after a card, the card is what a new line must differ from
+    if shares_words(title, current.text):
         return None
     return Role.QUESTION
 
 
 def shares_words(a: str, b: str) -> bool:
-    """Do two lines share a content word (a character bigram that is not a function word)?"""
-    return bool(_bigrams(a) & _bigrams(b))
+    """Do two lines share a content word: a Chinese character bigram that is not a function
+    word, or a whole Latin word (``R-CNN`` and ``CNN`` are different words)?"""
+    return bool(_words(a) & _words(b))
 
 
-def _bigrams(text: str) -> set[str]:
-    words = re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", fold(plain_text(text)))
-    return {words[i:i + 2] for i in range(len(words) - 1) if not FUNCTION_CHARS.search(words[i:i + 2])}
+def _words(text: str) -> set[str]:
+    folded = fold(plain_text(text))
+    latin = {w.replace("-", "") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", folded) if len(w) > 1}
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", folded)
+    bigrams = {run[i:i + 2] for run in cjk.split() for i in range(len(run) - 1)}
+    return latin | {b for b in bigrams if not FUNCTION_CHARS.search(b)}
 
 
 def answer_under_question(node: Node, s: Siblings) -> Role | None:
@@ -378,8 +392,10 @@ def group_title(node: Node, s: Siblings) -> Role | None:
     with follow-ups instead."""
     if node.ask >= Ask.STRONG or not bears_questions(node):
         return None
-    if node.kind == "heading" and node.ask >= Ask.WEAK and _answers_first(node):
-        return None  # "### Dropout 在训练和测试时的不同" answered, then "**Q**: …" follow-ups
+    if (node.kind == "heading" or node.rank) and node.ask >= Ask.WEAK and _answers_first(node) and (
+        sum(1 for c in heads(node) if explicit_question(c) or c.ask >= Ask.STRONG) <= MAX_CARD_FOLLOW_UPS
+    ):
+        return None  # "### Dropout 在训练和测试时的不同" answered, then a "**Q**: …" follow-up
     return Role.TITLE
 
 
@@ -434,6 +450,10 @@ def numbering(node: Node, s: Siblings) -> Role | None:
     if a_exact and q_exact and q_last is None and n > 1:
         return Role.ANSWER  # "A：…技巧：" "1. …" "2. …": the answer's list, not the start of a question list
     if a_exact and q_exact:
+        if node.ask >= Ask.STRONG:
+            return Role.QUESTION
+        if s.numbering.explicit or split_answer(node.text)[2] == "term_definition":
+            return Role.ANSWER  # "答：1. …" then "2. 进行卷积核通道数的降维和升维": the answer goes on
         return Role.QUESTION if node.ask >= Ask.WEAK or is_title_phrase(node.text) else Role.ANSWER
     if a_exact or (a_loose and not q_exact and not q_loose):
         return Role.ANSWER
@@ -476,6 +496,17 @@ def definition_line(node: Node, s: Siblings) -> Role | None:
     return Role.QUESTION
 
 
+def answered_on_its_line(node: Node, s: Siblings) -> Role | None:
+    """``Xavier 初始化=：保持…``, ``双线性插值怎么做 ---- 先在 x 方向…``: a question and its answer,
+    the note's own marker between them."""
+    if node.kind != "head":
+        return None
+    question, answer, rule = split_answer(node.text)
+    if rule in ("explicit_marker", "dashes") and (is_short_phrase(question) or ask(question) >= Ask.WEAK):
+        return Role.QUESTION
+    return None
+
+
 def questions_on_one_line(node: Node, s: Siblings) -> Role | None:
     """``:1.卷积核的物理意义，2.Iou计算3.常见的评价指标…``: several questions typed on one line."""
     return Role.QUESTION if node.kind == "head" and split_list(node.text) else None
@@ -490,7 +521,11 @@ def generic_section(node: Node, s: Siblings) -> Role | None:
     """``前言：``, ``参考：``, ``总结`` with text under them: about the note, not a question. Their
     text is shown with the entry before them (or, at the start, the one after). Under a
     question this holds only after a thematic break (``---`` then ``参考：`` ends a blog post)."""
-    if node.kind not in ("head", "heading") or not GENERIC_TITLES.match(head_text(node)) or bears_questions(node):
+    title = head_text(node)
+    if node.kind not in ("head", "heading") or not GENERIC_TITLES.match(title):
+        return None
+    reflections = NOTE_SECTIONS.match(title) and not any(explicit_question(c) for c in node.children)
+    if bears_questions(node) and not reflections:
         return None
     if s.parent_role == Role.QUESTION:
         before = last_descendant(s.nodes[s.index - 1]) if s.index else None
@@ -557,6 +592,7 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("answer_follows", answer_follows),
     ("numbering", numbering),
     ("questions_on_one_line", questions_on_one_line),
+    ("answered_on_its_line", answered_on_its_line),
     ("asks", asks),
     ("question_sibling", question_sibling),
     ("definition_line", definition_line),
@@ -609,6 +645,7 @@ def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decisi
         state.open_question = node
         state.open_answered = has_content(node) or bool(split_answer(node.text)[1])
         state.numbering.answer = _answer_numbers(node, decisions)
+        state.numbering.explicit = any(c.mark is not None and c.mark.kind == "qa_a" for c in node.children)
         if n is not None:
             last = state.numbering.question.get(family)
             if last is not None and last == n:
@@ -623,6 +660,7 @@ def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decisi
             state.numbering.answer[family] = n
         elif node.mark is not None and node.mark.kind == "qa_a":
             state.numbering.answer.update(_leading_number(node.mark.text))
+            state.numbering.explicit = True
 
 
 def _answer_numbers(question: Node, decisions: dict[int, Decision]) -> dict[str, int]:

@@ -32,11 +32,14 @@ from .interrogative import (
     is_narrative,
     is_title_phrase,
     plain_text,
+    width,
 )
 
 Split = tuple[str, str]
 
 MIN_ANSWER_CHARS = 4
+MAX_QUESTION_CHARS = 90
+"""Text before an answer's colon is a question only if it is question-sized."""
 """Shorter text after a separator is a gloss (``Griding Efect--网格效应``), not an answer."""
 MIN_PAREN_ANSWER_CHARS = 8
 MIN_PAREN_LIST_CHARS = 12
@@ -121,8 +124,10 @@ def colon_after_question(text: str) -> Split | None:
         if not after or re.match(r"//", after):  # "http://…"
             continue
         tail = re.split(r"[，,；;]", before)[-1]
-        if is_label(before) or ask(tail) < Ask.STRONG:
-            continue
+        if is_label(before) or ask(tail) < Ask.STRONG or len(before) > MAX_QUESTION_CHARS or re.search(
+            r"[。！!；;]", before
+        ):
+            continue  # a paragraph's "…特别说一下：" is no question
         if _answer_like(after) and not after.startswith(("http", "www")):
             return before, after
     return None
@@ -157,9 +162,11 @@ def narrative_clause(text: str) -> Split | None:
 
 
 TERM_DEFINITION = re.compile(
-    r"^(?P<term>[A-Za-z][A-Za-z0-9 .+\-/]{0,30}?|[^\s:：，,。？?]{2,10})\s*[:：]\s*(?P<rest>.+)$"
+    r"^(?P<term>[A-Za-z][A-Za-z0-9 .+\-/]{0,30}?|[^\s:：，,。？?][^:：，,。？?]{1,20}?)\s*[:：]\s*(?P<rest>.+)$"
 )
 MIN_DEFINITION_CHARS = 12
+MAX_TERM_WIDTH = 12
+"""``空洞卷积 Dilated Conv``: a term is a name, not a clause."""
 
 
 
@@ -167,7 +174,7 @@ def term_definition(text: str) -> Split | None:
     """``BatchNorm: 用在激活函数前，加快收敛…``: a term, a colon, what it is."""
     m = TERM_DEFINITION.match(text)
     term = m.group("term").strip() if m else ""
-    if not m or is_label(term) or ask(term) >= Ask.STRONG:
+    if not m or is_label(term) or ask(term) >= Ask.STRONG or width(plain_text(term)) > MAX_TERM_WIDTH:
         return None
     rest = m.group("rest").strip()
     if len(plain_text(rest)) < MIN_DEFINITION_CHARS or not _answer_like(rest) or rest.startswith(("http", "www")):

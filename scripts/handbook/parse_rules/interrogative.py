@@ -31,7 +31,8 @@ class Ask(IntEnum):
 # Words interviewers ask with. They describe how questions are phrased in Chinese and
 # English, not which topics exist.
 INTERROGATIVES = (
-    "为什么", "为何", "如何", "怎么", "怎样", "什么", "啥", "哪", "多少", "多大", "多久", "有几种",
+    "为什么", "为何", "如何", "怎么", "怎样", "什么", "啥", "哪些", "哪个", "哪种", "哪里", "哪儿", "哪一",
+    "哪几", "哪方面", "哪类", "在哪", "哪家", "哪点", "多少", "多大", "多久", "有几种",
     "吗", "呢", "怎么办",
 )
 # "X 和 Y 的区别" asks; "差异大", "像素值差异，能…" do not: comparison words ask at a clause's end.
@@ -47,7 +48,7 @@ REQUESTS = (
 )
 # Verbs that ask only among questions ("实现卷积操作", "设计一个…"), since answers use them
 # too ("计算简单", "写法比较简单").
-WEAK_REQUESTS = ("实现", "设计", "计算", "分析", "比较", "写", "画", "求")
+WEAK_REQUESTS = ("实现", "设计", "计算", "分析", "比较", "写", "画")
 # …and phrases that ask wherever they stand: "各种激活函数介绍一下", "手撕 NMS".
 REQUEST_PHRASES = re.compile(
     r"(?<!了)(?:介绍|讲|说|解释|写|实现|推导|画|分析|描述|谈|比较|计算|总结|证明|口述|聊|看|展开)(?:一下|一讲|一说|一谈)"
@@ -75,7 +76,7 @@ ENGLISH_QUESTION = re.compile(
 NARRATIVE = re.compile(
     r"(?<!自)我(?:答|说|回答|觉得|当时|直接|用了|提了|讲了|解释|补充|推了|写了|就|也|是)"
     r"|面试官(?:说|提示|解释|补充|问了|让我|追问|表示|觉得)|答了|说了|没答|答不上|答错|坦言|记不清|忘了|卡住|提了"
-    r"|问了面试官|^说了|^答"
+    r"|问了面试官|^说了|^答|^回答|^(?:先|上来先?|首先|接着|开始)[^？?]*然后"
 )
 REMINDER = re.compile(
     r"^(?:todo|fixme|later|now|doing|done|待补|待整理|待完善|记得|复习|有空|找时间|回头|整理|看完|看一下|刷完|刷一遍|"
@@ -115,6 +116,8 @@ QUESTION_MARK_MAX_CHARS = 160
 WEAK_MAX_CHARS = 30
 """A topic phrase that asks is short: "Dropout 的原理", not a sentence about Dropout."""
 WEAK_CLAUSE_CHARS = 20
+PERFECTIVE = re.compile(r"了(?!解)")
+"""``腾讯没来得及反问就挂电话了``: something that happened, not a name."""
 COPULA = re.compile(r"是(?!什么|否|不是|啥|多少|哪)")
 """``主要是八股 + 场景题``: a statement about the topic, not the topic itself."""
 HEAD_MAX_CHARS = 32
@@ -154,7 +157,8 @@ LABELLED = re.compile(r"^(?P<label>[^:：]{1,16}?)\s*[:：]\s*(?P<rest>\S.*)$")
 # "场景题：…", "代码：…").
 LABEL_WORDS = re.compile(
     r"^(?:理解|注意|备注|补充|总结|例如|比如|例|答|解|思路|结论|原因|提示|ps|note|tips?|附|参考|链接|代码|"
-    r"场景题|追问|算法题|编程题|手撕|面试官问|问题|题目|coding|code|笔试|面试|备注|注)$",
+    r"场景题|追问|算法题|编程题|手撕|面试官问|问题|题目|coding|code|笔试|面试|备注|注|作用|优点|缺点|优缺点|"
+    r"常用|原理|公式|特点|注意点|结论|步骤|流程|解法|复杂度|区别|联系|背景|动机)$",
     re.I,
 )
 LABEL_SUFFIX = re.compile(r"(?:题|问|题目|部分)$")
@@ -168,7 +172,7 @@ META_LABELS = re.compile(
     r"出处|转载|版权声明|发布于|编辑于|阅读|赞同|收藏)$",
     re.I,
 )
-LABEL_MAX_CHARS = 10
+LABEL_MAX_CHARS = 12
 TERM_MAX_CHARS = 12
 DEFINITION_MIN_CHARS = 12
 
@@ -177,7 +181,7 @@ def is_label(words: str) -> bool:
     words = plain_text(words).strip()
     if LABEL_WORDS.match(words) or META_LABELS.match(fold(words)):
         return True
-    return bool(LABEL_SUFFIX.search(words)) and len(words) <= LABEL_MAX_CHARS and not any(
+    return bool(LABEL_SUFFIX.search(words)) and width(words) <= LABEL_MAX_CHARS and not any(
         w in words for w in INTERROGATIVES)
 
 
@@ -212,15 +216,17 @@ def ask(text: str) -> Ask:
     if asking and not (is_narrative(text) and not core.endswith(("吗", "呢", "么")) and not has_question_mark(core)):
         return Ask.STRONG
     bare = NOT_TOPICS.sub("", PARENTHETICAL.sub("", core))  # "mIOU(图像分割的通用评估指标) 的代码实现"
-    if len(bare) <= WEAK_MAX_CHARS and not SENTENCE_INSIDE.search(bare):
+    if width(bare) <= WEAK_MAX_CHARS and not SENTENCE_INSIDE.search(bare):
         clauses = [c for c in re.split(r"[，,]", bare) if c.strip()]
         # "LSTM比rnn的好处，乘变加，梯度信息有": a topic phrase first, maybe its answer after
-        if clauses and any(w in clauses[0] for w in TOPIC_WORDS) and len(clauses[0]) <= WEAK_CLAUSE_CHARS and not (
+        if clauses and any(w in clauses[0] for w in TOPIC_WORDS) and width(clauses[0]) <= WEAK_CLAUSE_CHARS and not (
             COPULA.search(clauses[0])
         ):
             return Ask.WEAK
-    if len(core) <= ASK_MAX_CHARS and REQUEST_LEAD.sub("", core).startswith(WEAK_REQUESTS):
-        return Ask.WEAK
+    if len(core) <= ASK_MAX_CHARS and REQUEST_LEAD.sub("", core).startswith(WEAK_REQUESTS) and not (
+        SENTENCE_END.search(core) or COPULA.search(core)
+    ):
+        return Ask.WEAK  # "实现卷积操作(代码)"; not "计算量（乘加次数）大约是 …。"
     return Ask.NONE
 
 
@@ -294,6 +300,8 @@ def is_reminder(text: str, todo: str = "") -> bool:
     if REMINDER.match(rest):
         return True  # "TODO：补一下 RNN 为什么特别容易爆炸": a task, even with an interrogative in it
     core = NON_ASKING.sub("", _folded(rest))
+    if _opening_asks(core):
+        return False  # "介绍一下调参的经验，这个需要自己总结" asks first
     return not (ends_with_question_mark(text) or any(w in core for w in INTERROGATIVES))
 
 
@@ -324,7 +332,8 @@ def is_short_phrase(text: str, limit: int = HEAD_MAX_CHARS) -> bool:
 def is_title_phrase(text: str) -> bool:
     """``卷积相关``, ``目标检测``, ``深度学习常用的optimizer(优化器)``: a name, not a clause."""
     words = plain_text(text).rstrip("：:").strip()
-    return is_short_phrase(words, TITLE_MAX_CHARS) and not CLAUSE_PUNCTUATION.search(words)
+    return (is_short_phrase(words, TITLE_MAX_CHARS) and not CLAUSE_PUNCTUATION.search(words)
+            and not PERFECTIVE.search(words) and not is_narrative(words))
 
 
 def latin_share(text: str) -> float:

@@ -23,8 +23,13 @@ CONTEXT_WEIGHT = 3.0
 ANSWER_WEIGHT = 1.0
 ANSWER_REPEAT_CAP = 3  # a long answer repeating a word is not ten times more about it
 GLOSSARY_WEIGHT = 2.0
+SUBJECT_WEIGHT = 2.0
+"""The first field concept of a question is its subject and counts this many times."""
+CONTEXT_FALLBACK_SHARE = 1 / 3
+"""Share of a context heading's vote for the interview page (``字节一面`` says where, not what)."""
 ANSWER_SCAN_CHARS = 4000  # the start of an answer says what it is about; a 1 MB answer need not be read
 ASCII_WORD = re.compile(r"[a-z0-9]")
+CONDITION = re.compile(r"^[^，,？?。]{1,30}?(?:的时候|时候|时|情况下|条件下|的话)[，,\s]*")
 END = ""
 
 
@@ -117,24 +122,48 @@ class Classifier:
         self.matcher = build_matcher(self.taxonomy, self.glossary)
         self.order = {t.slug: i for i, t in enumerate(self.taxonomy.topics)}
 
-    def _score(self, text: str, weight: float, scores: dict[str, float], cap: int | None = None) -> list[str]:
+    def _score(self, text: str, weight: float, scores: dict[str, float], cap: int | None = None,
+               subject: float = 1.0) -> list[str]:
+        """Add the weighted votes of every keyword in ``text``; the first one (the question's
+        subject: "池化层有参数吗，反向传播怎么传" is about pooling) counts ``subject`` times."""
         found = [self.matcher.key(f) for f in self.matcher.find(text)]
-        counts: dict[str, int] = defaultdict(int)
+        counts: dict[str, float] = defaultdict(float)
+        # "batch size 很小的时候 BN 有什么问题": a condition first, the subject after it
+        main = self.matcher.find(CONDITION.sub("", text, count=1)) if subject != 1.0 else []
+        first_concept = next((k for k in map(self.matcher.key, main) if k in self.matcher.terms
+                              and self.matcher.terms[k].topic != self.taxonomy.fallback), None)
         for key in found:
-            counts[key] += 1
+            counts[key] += subject if key == first_concept else 1.0
+            if key == first_concept:
+                first_concept = None
         for key, n in counts.items():
             n = min(n, cap) if cap else n
             for topic, w in self.matcher.votes.get(key, ()):
                 scores[topic] += weight * w * n
         return found
 
-    def place(self, entry: Entry) -> Placed:
+    def scores(self, entry: Entry) -> tuple[dict[str, float], list[str], list[str]]:
+        """Topic → score for ``entry``, with the keywords found in its question and answer.
+
+        The question weighs most; context headings say where it was asked (a 面经's ``一面``
+        votes for the interview page only weakly); the answer adds a little, capped."""
         scores: dict[str, float] = defaultdict(float)
-        found = self._score(entry.question, QUESTION_WEIGHT, scores)
-        self._score(" / ".join(entry.context[-2:]), CONTEXT_WEIGHT, scores)
+        found = self._score(" ".join((entry.question, *entry.wordings)), QUESTION_WEIGHT, scores,
+                            subject=SUBJECT_WEIGHT)
+        context: dict[str, float] = defaultdict(float)
+        self._score(" / ".join(entry.context[-2:]), CONTEXT_WEIGHT, context)
+        for topic, value in context.items():
+            scores[topic] += value * (CONTEXT_FALLBACK_SHARE if topic == self.taxonomy.fallback else 1.0)
         answer = entry.answer[:ANSWER_SCAN_CHARS]
         answer_found = self._score(answer, ANSWER_WEIGHT, scores, cap=ANSWER_REPEAT_CAP)
-        if scores and max(scores.values()) > 0:
+        return scores, found, answer_found
+
+    def place(self, entry: Entry) -> Placed:
+        scores, found, answer_found = self.scores(entry)
+        hint = entry.topic_hint or entry.note.topic
+        if hint in self.order:
+            topic, score = hint, float("inf")  # the author said so (directive or front matter)
+        elif scores and max(scores.values()) > 0:
             topic = max(scores, key=lambda s: (scores[s], -self.order[s]))
             score = scores[topic]
         else:

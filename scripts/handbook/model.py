@@ -20,6 +20,8 @@ class Note:
     source_url: str = ""
     date: str = ""
     company: str = ""
+    topic: str = ""
+    """A topic the author chose for the whole note (front matter ``topic:``)."""
     encoding: str = "utf-8"
     front_matter: str = ""
     """The YAML front matter as written (shown once on the site, so nothing is lost)."""

@@ -34,6 +34,7 @@ FRONT_MATTER_KEYS = {
     "title", "date", "updated", "tags", "tag", "categories", "category", "layout", "author", "source",
     "url", "link", "company", "description", "permalink", "toc", "draft", "aliases", "keywords", "slug",
     "comments", "mathjax", "katex", "summary", "cover", "lang", "weight", "created", "modified",
+    "topic", "round",
 }
 
 
@@ -154,6 +155,7 @@ def read_note(path: Path, notes_dir: Path, report: Report) -> Note | None:
         source_url=str(meta.get("source") or meta.get("url") or meta.get("link") or ""),
         date=str(meta.get("date") or ""),
         company=str(meta.get("company") or ""),
+        topic=str(meta.get("topic") or "").strip(),
         encoding=encoding,
         front_matter=raw_front_matter,
     )

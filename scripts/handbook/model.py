@@ -60,6 +60,10 @@ class Entry:
     """A topic the author chose (``<!-- handbook: topic: detection -->`` or front matter)."""
     unanswered: bool = False
     """No answer, or only a placeholder (``TODO``, ``（待补充）``): shown as 待补充."""
+    follows: str = ""
+    """For a follow-up (``-- 追问…``), the question it follows (linked, not repeated, on the page)."""
+    marker: str = ""
+    """The note's own kind of block around the question (``[!question]`` callout), shown with its source."""
 
     @property
     def where(self) -> str:

@@ -29,6 +29,7 @@ TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 DETAILS_TAGS = re.compile(r"</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>", re.I)
 HTML_HEADING_PREFIX = re.compile(r"^\s*<h([1-6])\b[^>]*>.*?</h\1>", re.I)
 NUMBERING = re.compile(r"[0-9一二三四五六七八九十①-⑳]")
+TASK_MARKS = {"[ ]": "☐", "[x]": "☑", "[-]": "☐", "[/]": "☐"}
 ASIDE_RULES = frozenset({"reminder", "generic_section"})
 """Answer-role nodes among questions that are about the note, not the question before them."""
 TOPIC_DIRECTIVE = re.compile(r"^topic\s*:\s*(?P<slug>[\w-]+)$", re.I)
@@ -64,6 +65,9 @@ class OpenEntry:
     postscript: list[int] = field(default_factory=list)
     wordings: list[str] = field(default_factory=list)
     topic_hint: str = ""
+    parent: OpenEntry | None = None
+    """The question a follow-up follows up."""
+    marker: str = ""
 
 
 @dataclass
@@ -149,7 +153,8 @@ class Emitter:
             pending = []
         return pending, last
 
-    def question(self, node: Node, context: tuple[str, ...], preface: list[int]) -> OpenEntry:
+    def question(self, node: Node, context: tuple[str, ...], preface: list[int],
+                 parent: OpenEntry | None = None) -> OpenEntry:
         d = self.decision(node)
         text = node.text.strip()
         listed = inline_answer.split_list(text)
@@ -164,7 +169,11 @@ class Emitter:
         m = node.mark
         if not listed:
             number = m.prefix if m is not None and NUMBERING.search(m.prefix or "") else ""
-        entry = OpenEntry(node, question, context, number, inline=inline, inline_rule=rule)
+        if m is not None and m.todo:  # "- TODO 小目标检测…？", "- [x] 指针和引用的区别": the note's own marks
+            number = " ".join(filter(None, (TASK_MARKS.get(m.todo, m.todo), number)))
+        entry = OpenEntry(node, question, context, number, inline=inline, inline_rule=rule, parent=parent)
+        if m is not None and m.callout:
+            entry.marker = f"[!{m.callout}]"
         entry.preface = list(preface)
         if node.directive and (t := TOPIC_DIRECTIVE.match(node.directive.strip())):
             entry.topic_hint = t.group("slug")
@@ -202,13 +211,13 @@ class Emitter:
             target = entry.postscript if cd.rule == "generic_section" else entry.lines
             target.extend(self.subtree_lines(child, entry))
         for child, answer_lines in follow_ups:
-            follow = self.question(child, (*context, plain_text(question)), [])
+            follow = self.question(child, context, [], parent=entry)
             follow.lines.extend(answer_lines)
             for i in answer_lines:
                 self.readings[i] = ("answer", "follow_up_answer", self.open.index(follow))
         if sections:
             holder = Node("root", sections[0].start, sections[0].start, children=sections)
-            leftover, _ = self.container(holder, (*context, plain_text(question)), [])
+            leftover, _ = self.container(holder, context, [])
             entry.lines.extend(leftover)
         return entry
 
@@ -284,6 +293,8 @@ class Emitter:
                 inline_rule=entry.inline_rule,
                 topic_hint=entry.topic_hint,
                 unanswered=is_placeholder(answer),
+                follows=entry.parent.question if entry.parent is not None else "",
+                marker=entry.marker,
             ))
         return out
 

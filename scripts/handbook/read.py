@@ -75,9 +75,28 @@ def decode(raw: bytes) -> tuple[str, str]:
     return raw.decode("gb18030", errors="replace"), "gb18030"
 
 
+PAGE_PROPERTY = re.compile(r"^(?P<key>[a-z][\w-]*)::\s*(?P<value>.*)$", re.I)
+
+
+def split_page_properties(text: str) -> tuple[dict, str]:
+    """Logseq page properties (``title:: 目标检测 面试题`` lines at the top): its front matter."""
+    lines = text.split("\n")
+    meta: dict = {}
+    end = 0
+    while end < len(lines) and (m := PAGE_PROPERTY.match(lines[end].strip())):
+        meta[m.group("key").lower()] = m.group("value").strip()
+        end += 1
+    if not meta:
+        return {}, text
+    return meta, "\n".join([""] * end + lines[end:])
+
+
 def split_front_matter(text: str) -> tuple[dict, str, str | None]:
     """Return (meta, text with front matter blanked, error). Line numbers are kept."""
     lines = text.split("\n")
+    if lines and PAGE_PROPERTY.match(lines[0].strip()):
+        meta, body = split_page_properties(text)
+        return meta, body, None
     if not lines or lines[0].strip() != "---":
         return {}, text, None
     for end in range(1, min(len(lines), 200)):

@@ -193,6 +193,8 @@ class Renderer:
             f'<a href="../../sources/{entry.note.slug}/#L{entry.lines[0]}">{html.escape(entry.note.title)}</a>'
         )
         bits = [f"来源：{source}", f"第 {entry.lines[0]} 行"]
+        if entry.marker:
+            bits.append(html.escape(entry.marker))
         if entry.context:
             bits.append(html.escape(" › ".join(entry.context)))
         if entry.note.company:

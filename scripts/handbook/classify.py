@@ -151,7 +151,8 @@ class Classifier:
         found = self._score(" ".join((entry.question, *entry.wordings)), QUESTION_WEIGHT, scores,
                             subject=SUBJECT_WEIGHT)
         context: dict[str, float] = defaultdict(float)
-        self._score(" / ".join(entry.context[-2:]), CONTEXT_WEIGHT, context)
+        # a follow-up ("-- 相对位置偏置是怎么加的") is about what its question was about
+        self._score(" / ".join((*entry.context[-2:], entry.follows)), CONTEXT_WEIGHT, context)
         for topic, value in context.items():
             scores[topic] += value * (CONTEXT_FALLBACK_SHARE if topic == self.taxonomy.fallback else 1.0)
         answer = entry.answer[:ANSWER_SCAN_CHARS]

@@ -48,6 +48,24 @@ SUMMARY = re.compile(r"<summary\b[^>]*>(?P<title>.*?)</summary>", re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
 OPAQUE_TOKENS = {"fence", "math_block", "math_block_label", "amsmath", "html_block", "table_open"}
 QUOTE_LINE = re.compile(r"^\s*>")
+QUOTE_PREFIX = re.compile(r"^\s*>\s?")
+QUOTE_QUESTION = re.compile(
+    r"^\s*(?:\*\*)?(?:思考题|思考|问题|提问|练习|小问题|想一想|Q)\s*\d*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<q>\S.*)$", re.I
+)
+QUESTION_COLUMN = re.compile(r"^(?:问题|题目|问|面试题|考点|q|question|questions?)$", re.I)
+ANSWER_COLUMN = re.compile(r"^(?:答案|回答|答|解答|参考答案|要点|思路|解析|a|answer|answers?|key points?)$", re.I)
+NUMBER_COLUMN = re.compile(r"^(?:#|no\.?|序号|编号|题号)$", re.I)
+CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a table row (``| a | b |``), escaped ``\|`` kept."""
+    cells = CELL_SPLIT.split(line.strip())
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
 TOC_OPEN = re.compile(r"^\s*<!--\s*TOC\b.*-->\s*$", re.I)
 TOC_CLOSE = re.compile(r"^\s*<!--\s*/TOC\s*-->\s*$", re.I)
 TOC_HEADING = re.compile(r"^\s*(?:目录|目 录|contents|table of contents|toc)\s*[:：]?\s*$", re.I)
@@ -64,6 +82,13 @@ BROKEN_MAX_TAIL = 24
 SELF_CONTAINED = frozenset({"explicit_marker", "dashes", "term_definition"})
 """Inline-answer rules whose line is a question and answer in one (never a continuation)."""
 HEADING_RANK = {level: float(level) for level in range(1, 7)}
+BARE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<text>[^\d\s].*)$")
+CHAPTER_LOOKAHEAD = 4
+CARD = re.compile(r"^[^\t\s#][^\t]*\t")
+MIN_CARDS = 3
+FLASHCARD_SHARE = 0.6
+DOTTED_INDENT = 2
+"""Columns a level of dotted numbering (``1.1``, ``1.1.1``) counts as when nesting."""
 MAX_NESTING_INDENT = 40
 """Columns: ~20 levels of Typora's 2-space lists, ~10 of 4-space ones; deeper lines are siblings."""
 CHAPTER_RANK = 6.5
@@ -97,6 +122,8 @@ class Node:
     """An author's ``<!-- handbook: … -->`` on the line before."""
     continuation: tuple[int, ...] = ()
     """Lines (0-based) of a head typed across several lines."""
+    inline: str = ""
+    """An answer given beside the question (a table's answer cell, a flashcard's back)."""
 
     @property
     def lines(self) -> range:
@@ -143,6 +170,8 @@ class Blocks:
     """start line → (end line, level, title) of Markdown headings."""
     unclosed: list[int]
     """Lines of code fences that never close (read as text; see :func:`scan`)."""
+    tables: set[int] = field(default_factory=set)
+    """Start lines of tables (a question bank may be one)."""
 
 
 def unclosed_fence(lines: list[str], tokens) -> int | None:
@@ -171,6 +200,7 @@ def scan(lines: list[str]) -> Blocks:
         neutral[at] = ""
     opaque: dict[int, int] = {}
     headings: dict[int, tuple[int, int, str]] = {}
+    tables: set[int] = set()
     for i, tok in enumerate(tokens):
         if not tok.map or tok.level > 0 and tok.type != "html_block":
             continue  # blocks nested in lists or quotes are handled with their container
@@ -183,13 +213,15 @@ def scan(lines: list[str]) -> Blocks:
             headings[start] = (end, int(m.group(1)), TAG.sub("", m.group(2)).strip())
         elif tok.type in OPAQUE_TOKENS and start not in opaque:
             opaque[start] = end
+            if tok.type == "table_open":
+                tables.add(start)
     # fences and math nested in list items are opaque too (but not inside quotes: callouts)
     for tok in tokens:
         if tok.map and tok.level > 0 and tok.type in ("fence", "math_block", "amsmath", "table_open"):
             start, end = tok.map
             if not QUOTE_LINE.match(lines[start]) and not any(s <= start < e for s, e in opaque.items()):
                 opaque[start] = end
-    return Blocks(opaque, headings, sorted(unclosed))
+    return Blocks(opaque, headings, sorted(unclosed), tables)
 
 
 # -- units: one head, content line, block or container at a time -------------------------
@@ -205,6 +237,8 @@ class Unit:
     level: int = 0
     blank: bool = False
     """A blank line comes right before this unit."""
+    inline: str = ""
+    """An answer given beside the question (a table's answer cell, a flashcard's back)."""
 
 
 def head_like(m: Mark) -> bool:
@@ -222,9 +256,14 @@ class Reader:
         self.blocks = scan(lines)
         self.marks: dict[int, Mark] = {}
         self.code_ends: dict[int, int] = {}
+        cards = sum(1 for ln in lines if CARD.match(ln))
+        content = sum(1 for ln in lines if ln.strip() and not ln.startswith("#"))
+        self.flashcards = cards >= MIN_CARDS and cards >= FLASHCARD_SHARE * content
+        """Most lines are ``front<TAB>back``: the note is a flashcard export."""
         self.notes: list[tuple[int, str]] = []
         """(0-based line, message) about what was skipped, reported as ``file:line: info``."""
         self.callout_body: set[int] = set()
+        self.quoted_question: set[int] = set()
         self.details: set[int] = set()
         self.heading_rest: set[int] = set()
         for at in self.blocks.unclosed:
@@ -232,8 +271,27 @@ class Reader:
 
     def mark_of(self, i: int) -> Mark:
         if i not in self.marks:
-            self.marks[i] = mark(self.lines[i])
+            found = mark(self.lines[i])
+            if found.kind == "plain" and (chapter := self.chapter_number(i)) is not None:
+                found = chapter
+            self.marks[i] = found
         return self.marks[i]
+
+    def chapter_number(self, i: int) -> Mark | None:
+        """``1 卷积神经网络`` over ``1.1 为什么用小卷积核？``: a bare number is a chapter's number
+        when dotted numbers under it continue it."""
+        m = BARE_NUMBER.match(self.lines[i])
+        if not m:
+            return None
+        below = next((ln for ln in self.lines[i + 1:i + CHAPTER_LOOKAHEAD] if ln.strip()), "")
+        if not re.match(rf"^\s*{m.group('n')}\.\d", below):
+            return None
+        return Mark(kind="item", text=m.group("text").strip(), rule="chapter_number", family="N",
+                    number=int(m.group("n")), prefix=m.group("n"), indent=indent_of(self.lines[i]))
+
+    def is_flashcard(self, i: int) -> bool:
+        """``问题<TAB>答案<TAB>标签``: a card of a flashcard export (Anki's plain-text notes)."""
+        return self.flashcards and bool(CARD.match(self.lines[i]))
 
     # -- unclosed fences ------------------------------------------------------------
     def unclosed_code_end(self, start: int) -> int:
@@ -326,6 +384,10 @@ class Reader:
                 out.append(Unit("heading", i, end, text=title, level=level))
                 i = end
                 continue
+            if i in self.blocks.tables and (rows := self.table_units(i, self.blocks.opaque_end[i])):
+                out.extend(rows)
+                i = self.blocks.opaque_end[i]
+                continue
             if i in self.blocks.opaque_end:
                 end = self.blocks.opaque_end[i]
                 if any(HTML_HEADING_LINE.match(self.lines[j]) for j in range(i, end)):
@@ -355,12 +417,43 @@ class Reader:
                 self.heading_rest.add(j)
         return out
 
+    def table_units(self, start: int, end: int) -> list[Unit]:
+        """``| 问题 | 答案 |`` tables: each row a question with its answer cell (empty: none)."""
+        header = split_cells(self.lines[start])
+        q_col = next((k for k, c in enumerate(header) if QUESTION_COLUMN.match(plain_text(c))), None)
+        a_cols = [k for k, c in enumerate(header) if ANSWER_COLUMN.match(plain_text(c))]
+        if q_col is None or not a_cols:
+            return []
+        n_col = next((k for k, c in enumerate(header) if NUMBER_COLUMN.match(plain_text(c))), None)
+        units = [Unit("skip", start, start + 2, mark=Mark("property", "", rule="table_header", label="table"))]
+        for row in range(start + 2, end):
+            cells = split_cells(self.lines[row])
+            if q_col >= len(cells) or not plain_text(cells[q_col]):
+                units.append(Unit("content", row, row + 1, container="table_row"))
+                continue
+            question = cells[q_col].strip()
+            answer = "<br>".join(cells[k].strip() for k in a_cols if k < len(cells) and cells[k].strip())
+            number = cells[n_col].strip() if n_col is not None and n_col < len(cells) else ""
+            cell = Mark(kind="qa_q", text=question, rule="table_row", family="row", prefix=number)
+            units.append(Unit("head", row, row + 1, mark=cell, text=question, inline=answer, container="table_row"))
+        return units
+
     def quote_units(self, start: int) -> list[Unit]:
-        """A run of ``>`` lines: one quote, or a callout (its title line heads its body)."""
+        """A run of ``>`` lines: one quote; a callout (its title line heads its body); or a
+        question set off as a quote (``> **思考题**：为什么…？``), its answer the rest of the quote."""
         end = start + 1
         while end < len(self.lines) and QUOTE_LINE.match(self.lines[end]):
             end += 1
         m = self.mark_of(start)
+        first = QUOTE_PREFIX.sub("", self.lines[start], count=1)
+        if m.kind != "callout" and (q := QUOTE_QUESTION.match(first)) and ask(q.group("q")) >= Ask.WEAK:
+            head = Mark(kind="qa_q", text=q.group("q").strip(), rule="quoted_question", family="Q")
+            units = [Unit("head", start, start + 1, mark=head, text=head.text, container="quote_question")]
+            self.quoted_question.add(start)
+            if end > start + 1:
+                units.append(Unit("content", start + 1, end, container="callout_body"))
+                self.callout_body.update(range(start + 1, end))
+            return units
         if m.kind != "callout":
             return [Unit("content", start, end, mark=m, container="quote")]
         units = [Unit("head", start, start + 1, mark=m, text=m.text, container="callout")]
@@ -381,8 +474,12 @@ class Reader:
                 units.append(Unit("skip", i, i + 1, mark=m))
             elif m.kind == "heading":
                 units.append(Unit("heading", i, i + 1, mark=m, text=m.text, level=m.level))
+            elif self.is_flashcard(i):
+                front, back = self.lines[i].split("\t")[:2]
+                card = Mark(kind="qa_q", text=front.strip(), rule="flashcard", family="card")
+                units.append(Unit("head", i, i + 1, mark=card, text=front.strip(), inline=back.strip()))
             elif m.kind in ("item", "qa_q", "bold", "callout") or (
-                m.kind == "plain" and head_like(m) and not is_link_line(m.text)
+                m.kind == "plain" and m.rule != "speaker_comment" and head_like(m) and not is_link_line(m.text)
             ):
                 units.append(Unit("head", i, i + 1, mark=m, text=m.text))
             else:  # qa_a, label, quote, image, long plain lines
@@ -438,7 +535,7 @@ class Reader:
             return 0.0
         if m.kind == "item" and m.family == "framed":
             return FRAMED_RANK
-        if m.kind == "item" and m.family in ("一、", "第1章") and is_short_phrase(unit.text):
+        if m.kind == "item" and (m.family in ("一、", "第1章") or m.rule == "chapter_number") and is_short_phrase(unit.text):
             return CHAPTER_RANK
         if m.kind == "bold":
             return BOLD_TITLE_RANK
@@ -492,8 +589,8 @@ class Reader:
                             text=heading_mark.text)
             elif unit.kind == "head":
                 rank = 0.0 if self.inside_question(stack, unit) else self.section_rank(unit, units[k + 1 : k + 4])
-                node = Node("head", unit.start, unit.end, mark=unit.mark, indent=indent, rank=rank,
-                            text=unit.text, container=unit.container)
+                node = Node("head", unit.start, unit.end, mark=unit.mark, indent=indent + self.dotted_depth(unit),
+                            rank=rank, text=unit.text, container=unit.container, inline=unit.inline)
                 self.pop_for_head(stack, node)
                 skip_next = self.join_continuation(node, units, k)
             else:
@@ -510,6 +607,14 @@ class Reader:
             if node.kind in ("heading", "head"):
                 stack.append(node)
         return root
+
+    @staticmethod
+    def dotted_depth(unit: Unit) -> int:
+        """``1.1 问题`` under ``1 章``, ``1.1.1 要点`` under ``1.1``: dotted numbers nest as if indented."""
+        m = unit.mark
+        if m is None or not m.family.startswith("1.2/"):
+            return 0
+        return int(m.family.split("/")[1]) * DOTTED_INDENT
 
     def inside_question(self, stack: list[Node], unit: Unit) -> bool:
         """Right under a head that asks, a line like ``缓解方法：`` leads into its answer; it titles

@@ -29,6 +29,8 @@ TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 DETAILS_TAGS = re.compile(r"</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>", re.I)
 HTML_HEADING_PREFIX = re.compile(r"^\s*<h([1-6])\b[^>]*>.*?</h\1>", re.I)
 NUMBERING = re.compile(r"[0-9一二三四五六七八九十①-⑳]")
+BESIDE_ANSWER = frozenset({"table_row", "flashcard"})
+"""Questions whose answer sits beside them (a table cell, a card's back), never split on their line."""
 TASK_MARKS = {"[ ]": "☐", "[x]": "☑", "[-]": "☐", "[/]": "☐"}
 ASIDE_RULES = frozenset({"reminder", "generic_section"})
 """Answer-role nodes among questions that are about the note, not the question before them."""
@@ -164,7 +166,10 @@ class Emitter:
                 first.preface, preface = list(preface), []
                 self.open.append(first)
             number, text = listed[-1]
-        question, inline, rule = inline_answer.split(text)
+        if node.inline or (node.mark is not None and node.mark.rule in BESIDE_ANSWER):
+            question, inline, rule = text, node.inline, node.mark.rule if node.mark else ""  # a cell, a card's back
+        else:
+            question, inline, rule = inline_answer.split(text)
         question = TRAILING_COLON.sub("", question)  # "R-CNN:" titles its card
         m = node.mark
         if not listed:
@@ -237,7 +242,7 @@ class Emitter:
 
     def skip(self, node: Node, d: Decision) -> None:
         m = node.mark
-        if m is not None and m.kind == "property":
+        if m is not None and m.kind == "property" and m.rule == "logseq_property":
             self.properties += 1
         elif m is not None and m.kind == "toc" and m.text:
             self.report.add(self.note.path, node.start + 1, "info",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from . import bold_title, bullet, callout, heading, image, machinery, numbered, qa_prefix, task
+from . import bold_title, bullet, callout, heading, image, machinery, numbered, qa_prefix, speaker, task
 from .marker import Mark
 
 Rule = Callable[[str], Mark | None]
@@ -30,6 +30,7 @@ RULES: list[tuple[str, Rule]] = [
     ("machinery", machinery.match),
     ("heading_no_space", heading.match),
     ("callout", callout.match),
+    ("speaker", speaker.match),
     ("qa_prefix", qa_prefix.match),
     ("task", task.match),
     ("bold", _bold),

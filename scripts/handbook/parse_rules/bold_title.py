@@ -16,10 +16,11 @@ from collections.abc import Callable
 
 from .marker import Mark
 
+TWO_DIGITS = re.compile(r"^(\d{2})\s+")
 BRACKET_TITLE = re.compile(r"^\s*(?:‹[^›]+›|【[^】]+】|〔[^〕]+〕|「[^」]+」|『[^』]+』|［[^］]+］|《[^》]+》)\s*$")
 BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<body>[^*_].{0,80}?)\1\s*(?P<colon>[:：]?)\s*$")
 BOLD_LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]{1,24}?)\s*(?P<c1>[:：]?)\s*\*\*\s*(?P<c2>[:：]?)\s*(?P<rest>.*)$")
-BOLD_NUMBER = re.compile(r"^(\s*)\*\*\s*(?=\(?\d{1,3}[)、.．)]|[一二三四五六七八九十]{1,3}、)")
+BOLD_NUMBER = re.compile(r"^(\s*)\*\*\s*(?=\(?\d{1,3}[)、.．)]|[一二三四五六七八九十]{1,3}、|\d{2}\s)")
 # Labels that say "the answer starts here" or "the question is"
 ANSWER_LABELS = re.compile(r"^(?:答案?|参考答案|回答|解答|解析|a|answer|ans)$", re.I)
 QUESTION_LABELS = re.compile(r"^(?:问题?|题目|q|question)$", re.I)
@@ -29,6 +30,7 @@ def match(line: str, inner: Callable[[str], Mark]) -> Mark | None:
     """``inner`` marks the text inside the bold (numbered, Q: …) with the other rules."""
     if (m := BOLD_NUMBER.match(line)) and (closing := line.find("**", m.end())) > 0:
         inside, after = line[m.end():closing], line[closing + 2:].strip()
+        inside = TWO_DIGITS.sub(r"\1. ", inside)  # "**12 …**" numbers like "**12. …**" in bold
         marked = inner(m.group(1) + inside)
         if marked.kind in ("item", "qa_q"):
             # "**4、直方图均衡化**是怎么做的？": the bold covered the number and part of the text

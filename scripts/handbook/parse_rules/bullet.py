@@ -2,7 +2,7 @@
 
 Accepts::
 
-    - 问题      * 问题     + 问题     -- 问题     • 问题
+    - 问题      * 问题     + 问题     -- 问题     • 问题     ▸ 问题     - ▸ 问题 (Notion toggles)
     ---- Anchor-free 目标检测-----     (a dash-framed group title)
     --- code 编程                      (three dashes and text: a group title too)
 """
@@ -13,7 +13,9 @@ import re
 
 from .marker import Mark
 
-BULLET = re.compile(r"^\s*(-{1,6}|[*+•·▪●○◦])(?:\s+|(?=[^\s\-*+]))(.*)$")
+BULLET = re.compile(r"^\s*(-{1,6}|[*+•·▪●○◦▸▹►▶‣◆◇❖➤➢])(?:\s+|(?=[^\s\-*+]))(.*)$")
+TOGGLE = re.compile(r"^[▸▹►▶‣]\s*")
+"""``- ▸ 问题``: a Notion toggle exported as a bullet; the triangle is not text."""
 FRAMED = re.compile(r"^\s*-{2,}\s*(.*?)\s*-{2,}\s*$")
 
 
@@ -23,7 +25,7 @@ def match(line: str) -> Mark | None:
     m = BULLET.match(line)
     if not m:
         return None
-    mark, body = m.group(1), m.group(2).strip()
+    mark, body = m.group(1), TOGGLE.sub("", m.group(2).strip())
     if mark.startswith("-") and len(mark) >= 3 and not body:
         return None  # a thematic break
     if mark == "*" and body.endswith("*") and not body.startswith("*"):

@@ -49,6 +49,7 @@ MIN_STATEMENT_CHARS = 12
 """Text after the last ``？`` answers only if it is a statement of some length."""
 EXPLICIT = re.compile(r"\s*=\s*[:：]\s*|\s*[(（]\s*(?=答)|(?:\s+|\s*[:：]\s*)(?:答|A)\s*[:：]\s*")
 DASHES_AFTER_MARK = re.compile(r"(?<=[？?])\s*(?:-{2,}|—{1,2})\s*")
+ARROW = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
 SPACED_DASHES = re.compile(r"\s+(?:-{2,}|—{1,2})\s+|\s*——\s*")
 TRAILING_PAREN = re.compile(r"^(?P<q>.*?\S)\s*[(（](?P<a>[^()（）]+)[)）]\s*$")
 COLON = re.compile(r"[:：]")
@@ -82,11 +83,15 @@ def explicit_marker(text: str) -> Split | None:
 
 
 def dashes(text: str) -> Split | None:
-    """``…的区别 ---- 检测对位置敏感``, ``…好处？---- 推了下公式``, ``…的区别——LR 在…``."""
-    for pattern in (DASHES_AFTER_MARK, SPACED_DASHES):
+    """``…的区别 ---- 检测对位置敏感``, ``…好处？---- 推了下公式``, ``…的区别——LR 在…``, and an
+    arrow after a question (``BN 为什么能加速？→ 损失曲面更平滑``; an arrow between steps is not)."""
+    for pattern in (DASHES_AFTER_MARK, SPACED_DASHES, ARROW):
         m = pattern.search(_masked(text))
-        if m and m.start() >= 2 and _answer_like(text[m.end():], MIN_STATEMENT_CHARS // 2):
-            return text[: m.start()].strip(), text[m.end():].strip()
+        if not m or m.start() < 2 or not _answer_like(text[m.end():], MIN_STATEMENT_CHARS // 2):
+            continue
+        if pattern is ARROW and ask(text[: m.start()]) < Ask.WEAK:
+            continue  # "高斯滤波 → Sobel → NMS" is a sequence of steps
+        return text[: m.start()].strip(), text[m.end():].strip()
     return None
 
 

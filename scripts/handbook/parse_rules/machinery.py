@@ -5,7 +5,8 @@ Accepts::
     id:: 65e1a2b3-…     collapsed:: true     title:: 目标检测      (Logseq properties)
     <!-- handbook: question -->   <!-- handbook: topic: detection -->   (author directives)
     [TOC]   {:toc}   [[_TOC_]]   * TOC {:toc}                           (generated tables of contents)
-    ---   ***   ___                                                     (thematic breaks)
+    ---   ***   ___   =====                                             (thematic breaks)
+    #separator:tab   #html:true   #tags column:3                         (Anki export headers)
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ DIRECTIVE = re.compile(r"^\s*<!--\s*handbook\s*:\s*(?P<text>.*?)\s*-->\s*$", re.
 TOC = re.compile(
     r"^\s*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:\s*toc\s*\}|\*\s*(?:TOC|目录)\s*\{:toc\}|@\[toc\](?:\(.*\))?)\s*$", re.I
 )
-RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
+
+
+ANKI_HEADER = re.compile(r"^#(?:separator|html|tags column|deck column|notetype column|guid column|columns):", re.I)
 
 
 def match(line: str) -> Mark | None:
+    if ANKI_HEADER.match(line):
+        return Mark(kind="property", text=line.strip(), rule="anki_header", label="anki")
     if m := DIRECTIVE.match(line):
         return Mark(kind="directive", text=m.group("text"), rule="directive")
     if TOC.match(line):

@@ -4,6 +4,7 @@ Accepts::
 
     1. 问题      1、问题     1) 问题     (1) 问题    （1）问题
     5.15.2 问题  一、问题    第3题：问题   ①问题     3、-- 卷积相关 (a numbered group)
+    01 为什么…？  (two-digit numbers with a space, as WeChat articles number their sections)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("一、", re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$")),
     ("第1", re.compile(r"^(\s*)第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*([题问个章节部分篇])\s*[:：.、]?\s*(.*)$")),
     ("①", re.compile(rf"^(\s*)([{CIRCLED}])\s*(.*)$")),
+    ("01", re.compile(r"^(\s*)(0[1-9])\s+(?=[^\d\s.])(.*)$")),
 ]
 
 
@@ -68,7 +70,7 @@ def match(line: str) -> Mark | None:
             style = f"1.2/{m.group(2).count('.')}"
         number = to_int(style.split("/")[0].rstrip("章"), m.group(2))
         # "6." and "7、" mix freely in one list: one sequence family for plain numbers
-        family = "N" if style in ("1.", "1、", "1)") else style
+        family = "N" if style in ("1.", "1、", "1)", "01") else style
         prefix = line[len(m.group(1)) : m.start(m.lastindex)].strip()
         group = raw_body.startswith(("--", "—"))
         return Mark(kind="item", text=body, rule="numbered", family=family, number=number, prefix=prefix, group=group)

@@ -4,6 +4,7 @@ Accepts::
 
     问：什么是感受野？        Q: what is NMS?      Q3. 为什么…      问题2：…  问题 2:   **Q**: …
     答：感受野是…            A: …    A1：…        A：…            【答：…】  -答：1、…  **A**：…
+    ❓Q1｜为什么…            ✅A：…              Q2丨…   (emoji and bars of social-media posts)
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ import re
 
 from .marker import Mark
 
+EMOJI = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u203C\u2049\uFE0F\u200D]\s*)*"
+"""``❓Q1｜…``, ``✅A：…``: emoji that social-media notes put before their markers."""
+BAR = r"[:：.、｜丨|]"
 QUESTION = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:问题\s*(\d*)\s*[:：.、]|问\s*[:：]|Q\s*(\d*)\s*[:：.、]|Q(\d+)\s+(?=\S)|Question\s*(\d*)\s*[:：])"
-    r"(?:\*\*)?\s*(.*)$",
+    rf"^\s*(?:[-*+]\s+)?{EMOJI}(?:\*\*)?(?:问题\s*(\d*)\s*{BAR}|问\s*[:：]|Q\s*(\d*)\s*{BAR}|Q(\d+)\s+(?=\S)"
+    r"|Question\s*(\d*)\s*[:：])(?:\*\*)?\s*(.*)$",
     re.I,
 )
 ANSWER = re.compile(
-    r"^\s*(?:[-*+]\s*)?(?:【\s*)?(?:\*\*)?(?:答\s*\d*\s*[:：、]|A\s*\d*\s*[:：]|回答\s*[:：]|Answer\s*[:：])(?:\*\*)?\s*(.*)$",
+    rf"^\s*(?:[-*+]\s*)?{EMOJI}(?:【\s*)?(?:\*\*)?(?:答\s*\d*\s*[:：、｜丨|]|A\s*\d*\s*[:：｜丨|]|回答\s*[:：]"
+    r"|Answer\s*[:：])(?:\*\*)?\s*(.*)$",
     re.I,
 )
 

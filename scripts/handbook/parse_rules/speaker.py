@@ -1,0 +1,43 @@
+"""Lines of a transcript or a forum thread, prefixed by who speaks.
+
+Accepts::
+
+    面试官：BN 在训练和测试时有什么区别？     (the interviewer asks: a question)
+    面试官：嗯，好的。                        (a comment: part of the answer around it)
+    我：训练时用 batch 的统计量…             候选人：…     答主：…     (an answer)
+    [2023-08-12 14:03] 楼主：请问 NMS 怎么写？     回复 @炼丹侠：用 numpy…     (a forum thread)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .interrogative import Ask, ask
+from .marker import Mark
+
+TIMESTAMP = r"(?:[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]】)）]?\s*)?"
+ASKER = re.compile(
+    rf"^\s*{TIMESTAMP}(?P<who>面试官|技术面试官|主面试官|考官|hr|interviewer|楼主|提问者|题主)\s*[:：]\s*(?P<text>.*)$", re.I
+)
+ANSWERER = re.compile(
+    rf"^\s*{TIMESTAMP}(?P<who>我|候选人|本人|me|candidate|答主|层主|回复\s*@[^:：\s]{{1,20}}|@[^:：\s]{{1,20}}|[^\s:：]{{1,12}}回复)"
+    r"\s*[:：]\s*(?P<text>.*)$",
+    re.I,
+)
+
+
+ACKNOWLEDGEMENT = re.compile(
+    r"^(?:(?:嗯+|哦+|好+的?|ok|okay|行|可以|明白|了解|不错|挺好的?|没问题|对)[，,。.!！~～\s]+)+(?:那么?|然后)?\s*", re.I
+)
+"""``面试官：嗯，好的。那 LN 呢？``: the interviewer acknowledges the last answer, then asks."""
+
+
+def match(line: str) -> Mark | None:
+    if m := ASKER.match(line):
+        text = ACKNOWLEDGEMENT.sub("", m.group("text").strip())
+        if text and ask(text) >= Ask.STRONG:
+            return Mark(kind="qa_q", text=text, rule="speaker_asks", family="Q", label=m.group("who"))
+        return Mark(kind="plain", text=line.strip(), rule="speaker_comment", label=m.group("who"))
+    if m := ANSWERER.match(line):
+        return Mark(kind="qa_a", text=m.group("text").strip(), rule="speaker_answers", label=m.group("who"))
+    return None

@@ -15,6 +15,11 @@ from handbook.read import make_slug, split_front_matter
 from handbook.textfix import clean_debris
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected files of the golden tests (review them as a diff)")
 FIXTURE_NOTES = FIXTURES / "notes"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

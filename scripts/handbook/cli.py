@@ -3,6 +3,7 @@
     handbook normalize [--notes notes] [--docs docs] [--until STAGE]
     handbook build --notes DIR --site DIR [--no-pdf]
     handbook check [--notes notes]
+    handbook explain FILE[:LINE] [--json]
     handbook pdf [--site site]
 
 Problems in notes are printed as ``file:line: level: message``; ``check`` exits 1 when
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -62,6 +64,63 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     print(f"{len(state.site.pages)} pages ({changed} changed) in {args.docs}/ from "
           f"{len(state.notes)} notes, {len(state.entries)} questions", file=sys.stderr)
     return 0
+
+
+def explain_note(path: Path, line: int | None = None, as_json: bool = False, out=None) -> int:
+    """How ``handbook`` read one note: every line's role, the rule that decided it, the entry."""
+    from .classify import classify
+    from .parse import read_note_structure
+    from .read import read_note
+
+    out = out or sys.stdout
+    report = Report()
+    note = read_note(path, path.parent, report)
+    if note is None:
+        print_report(report)
+        return 1
+    reading = read_note_structure(note, report)
+    placed = classify(reading.entries)
+    if as_json:
+        json.dump([golden_entry(p) for p in placed], out, ensure_ascii=False, indent=1)
+        print(file=out)
+        return 0
+    lines = note.text.split("\n")
+    shown = [r for r in reading.lines if line is None or r.line == line]
+    for r in shown:
+        if r.role == "blank" and line is None:
+            continue
+        where = ""
+        if r.entry is not None:
+            p = placed[r.entry]
+            where = f"→ #{r.entry + 1} [{p.topic}]"
+        text = lines[r.line - 1].strip() if r.line - 1 < len(lines) else ""
+        print(f"{r.line:>5}  {r.role:<9} {r.rule:<26} {where:<24} {text[:60]}", file=out)
+    if line is not None and shown and shown[0].entry is not None:
+        p = placed[shown[0].entry]
+        print(f"\nentry #{shown[0].entry + 1}: lines {p.entry.lines[0]}-{p.entry.lines[1]}, topic {p.topic} "
+              f"(score {p.score:g}), context {' › '.join(p.entry.context) or '-'}", file=out)
+    print_report(report)
+    return 0
+
+
+def golden_entry(p) -> dict:
+    """What the golden corpus records of an entry: enough to review a parse change as a diff."""
+    e = p.entry
+    first = next((ln.strip() for ln in e.answer.split("\n") if ln.strip()), "")
+    return {"question": e.question, "number": e.number, "answer_first_line": first[:80],
+            "unanswered": e.unanswered, "lines": list(e.lines), "context": list(e.context),
+            "topic": p.topic, "rule": e.rule}
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    spec = args.target
+    line = None
+    if (m := re.match(r"^(?P<path>.+?):(?P<line>\d+)$", spec)) and not Path(spec).exists():
+        spec, line = m.group("path"), int(m.group("line"))
+    path = Path(spec)
+    if not path.is_file():
+        raise HandbookError(f"{spec}: no such note")
+    return explain_note(path, line, as_json=args.json)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -143,6 +202,10 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="lint notes: print every problem as file:line: level: message")
     c.add_argument("--notes", default="notes")
     c.set_defaults(func=cmd_check)
+    e = sub.add_parser("explain", help="show how each line of a note was read: role, rule, entry")
+    e.add_argument("target", metavar="FILE[:LINE]")
+    e.add_argument("--json", action="store_true", help="print the note's entries as JSON (the golden corpus format)")
+    e.set_defaults(func=cmd_explain)
     d = sub.add_parser("pdf", help="print site/downloads/{cheatsheet,handbook}.pdf from a built site")
     d.add_argument("--site", default="site")
     d.set_defaults(func=cmd_pdf)

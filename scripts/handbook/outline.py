@@ -50,7 +50,9 @@ OPAQUE_TOKENS = {"fence", "math_block", "math_block_label", "amsmath", "html_blo
 QUOTE_LINE = re.compile(r"^\s*>")
 QUOTE_PREFIX = re.compile(r"^\s*>\s?")
 QUOTE_QUESTION = re.compile(
-    r"^\s*(?:\*\*)?(?:思考题|思考|问题|提问|练习|小问题|想一想|Q)\s*\d*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<q>\S.*)$", re.I
+    r"^\s*(?:\*\*)?(?:思考题|思考|问题|提问|练习|小问题|想一想|Q)\s*\d*(?:\*\*)?"
+    r"\s*[:：]\s*(?:\*\*)?\s*(?P<q>\S.*)$",
+    re.I,
 )
 QUESTION_COLUMN = re.compile(r"^(?:问题|题目|问|面试题|考点|q|question|questions?)$", re.I)
 ANSWER_COLUMN = re.compile(r"^(?:答案|回答|答|解答|参考答案|要点|思路|解析|a|answer|answers?|key points?)$", re.I)
@@ -59,7 +61,7 @@ CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 def split_cells(line: str) -> list[str]:
-    """The cells of a table row (``| a | b |``), escaped ``\|`` kept."""
+    r"""The cells of a table row (``| a | b |``), escaped ``\|`` kept."""
     cells = CELL_SPLIT.split(line.strip())
     if cells and not cells[0].strip():
         cells = cells[1:]
@@ -124,6 +126,8 @@ class Node:
     """Lines (0-based) of a head typed across several lines."""
     inline: str = ""
     """An answer given beside the question (a table's answer cell, a flashcard's back)."""
+    lines_text: tuple[str, ...] = ()
+    """The raw lines of a quote node (read by the rule that finds restated questions)."""
 
     @property
     def lines(self) -> range:
@@ -535,7 +539,8 @@ class Reader:
             return 0.0
         if m.kind == "item" and m.family == "framed":
             return FRAMED_RANK
-        if m.kind == "item" and (m.family in ("一、", "第1章") or m.rule == "chapter_number") and is_short_phrase(unit.text):
+        chapter_like = m.family in ("一、", "第1章") or m.rule == "chapter_number"
+        if m.kind == "item" and chapter_like and is_short_phrase(unit.text):
             return CHAPTER_RANK
         if m.kind == "bold":
             return BOLD_TITLE_RANK
@@ -595,7 +600,8 @@ class Reader:
                 skip_next = self.join_continuation(node, units, k)
             else:
                 node = Node("content", unit.start, unit.end, mark=unit.mark, indent=indent,
-                            container=unit.container)
+                            container=unit.container,
+                            lines_text=tuple(self.lines[unit.start:unit.end]) if unit.container == "quote" else ())
                 if unit.container not in ("callout_body", "details_body", "details_rest", "html_rest"):
                     self.pop_for_content(stack, node)
             node.blank_before = blank_before

@@ -22,7 +22,7 @@ from .model import Entry, Note
 from .outline import Node, Reader, build_outline
 from .parse_rules import inline_answer
 from .parse_rules.interrogative import Ask, is_title_phrase, plain_text
-from .roles import Decision, Role, assign
+from .roles import Decision, Role, assign, quote_text
 
 QUOTE_PREFIX = re.compile(r"^(\s*)>\s?")
 TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
@@ -205,7 +205,7 @@ class Emitter:
                 follow_ups[-1][1].extend(self.subtree_lines(child, None))
                 continue
             if cd.role == Role.WORDING:
-                entry.wordings.append(child.text.strip())
+                entry.wordings.append(child.text.strip() or quote_text(child).strip())
                 self.record(child, "wording", cd.rule, entry)
                 for grandchild in child.children:
                     entry.lines.extend(self.subtree_lines(grandchild, entry))
@@ -256,8 +256,12 @@ class Emitter:
         """Answer Markdown from note lines: callout quotes and ``<details>`` tags taken off,
         common indentation removed, runs of blank lines kept as one."""
         chunks: list[str] = []
+        previous = None
         for i in sorted(set(lines)):
+            if previous is not None and i > previous + 1:
+                chunks.append("")  # a paragraph break stays one, whatever lay between
             chunks.append(self.answer_line(i))
+            previous = i
         while chunks and not chunks[-1].strip():
             chunks.pop()
         while chunks and not chunks[0].strip():

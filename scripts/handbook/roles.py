@@ -62,12 +62,16 @@ MAX_NUMBER_GAP = 3
 TWIN_SCRIPT_GAP = 0.5
 """A line under a question whose share of Latin letters differs this much is its translation."""
 TWIN_MAX_CHARS = 160
+MIN_LABELLED_QUESTIONS = 2
+"""A note that labels this many siblings ``问题N：`` / ``Q:`` labels its questions."""
 GENERIC_TITLES = re.compile(
     r"^(?:前言|引言|写在前面|说明|简介|概述|背景|目录|正文|总结|小结|后记|结语|参考|参考资料|参考文献|参考链接|"
     r"相关链接|相关笔记|致谢|附录|备注|更新日志|个人信息|基本信息|面试信息|问题|题目|问题列表|题目列表|心得|感悟|"
     r"体会|经验|建议|总结与感悟|面试总结|面试感受|总结一下)$"
 )
-NOTE_SECTIONS = re.compile(r"^(?:总结|小结|后记|结语|心得|感悟|体会|总结与感悟|面试总结|面试感受|总结一下|致谢|参考.*)$")
+NOTE_SECTIONS = re.compile(
+    r"^(?:总结|小结|后记|结语|心得|感悟|体会|总结与感悟|面试总结|面试感受|总结一下|致谢|参考.*)$"
+)
 """Sections about the note or the interview, whatever they list (``总结：1. 项目一定要…``)."""
 DIRECTIVE_ROLES = {"question": Role.QUESTION, "answer": Role.ANSWER, "title": Role.TITLE, "skip": Role.SKIP}
 NUMBERED_FAMILIES = frozenset({"N", "(1)", "一、", "①", "第1", "第1章"})
@@ -284,6 +288,19 @@ def explicit_question_marker(node: Node, s: Siblings) -> Role | None:
     return Role.QUESTION if explicit_question(node) else None
 
 
+def unlabelled_under_labelled(node: Node, s: Siblings) -> Role | None:
+    """``问题3：focal loss 的形式？`` then ``1. 代码实现要点``: where the note labels its
+    questions, an unlabelled line after one that neither asks nor heads questions of its own
+    is part of that answer."""
+    opener = s.open_question
+    if node.kind != "head" or opener is None or not explicit_question(opener) or node.ask >= Ask.STRONG:
+        return None
+    labelled = sum(1 for n in s.nodes if explicit_question(n))
+    if labelled < MIN_LABELLED_QUESTIONS or bears_questions(node):
+        return None
+    return Role.ANSWER
+
+
 def aside_callout(node: Node, s: Siblings) -> Role | None:
     """``> [!note]``, ``> [!tip]``, ``> [!warning]``: an aside that belongs to the answer around it."""
     m = node.mark
@@ -297,6 +314,22 @@ def twin_wording(node: Node, s: Siblings) -> Role | None:
     if s.parent_role != Role.QUESTION or parent is None or s.index != first_head_index(s):
         return None
     return Role.WORDING if is_twin(node, parent) else None
+
+
+def restating_quote(node: Node, s: Siblings) -> Role | None:
+    """``## 讲一下 Faster R-CNN`` then ``> 面试官原话：从输入到输出经过了哪些模块？``: the question
+    as the interviewer put it, another wording of it (not a follow-up, not the answer)."""
+    if s.parent_role != Role.QUESTION or node.container != "quote":
+        return None
+    first = next((n for n in s.nodes if n.kind != "skip"), None)
+    if first is not node:
+        return None
+    return Role.WORDING if ask(quote_text(node)) >= Ask.STRONG else None
+
+
+def quote_text(node: Node) -> str:
+    """The words of a quote node (markers taken off), as one line."""
+    return "".join(re.sub(r"^\s*>\s?", "", line) for line in node.lines_text) if node.lines_text else ""
 
 
 def first_head_index(s: Siblings) -> int:
@@ -575,11 +608,13 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("author_directive", author_directive),
     ("machinery", machinery),
     ("inside_answer", inside_answer),
+    ("restating_quote", restating_quote),
     ("content_line", content_line),
     ("meta_line", meta_line),
     ("article_title", article_title),
     ("round_title", round_title),
     ("explicit_question", explicit_question_marker),
+    ("unlabelled_under_labelled", unlabelled_under_labelled),
     ("aside_callout", aside_callout),
     ("twin_wording", twin_wording),
     ("reminder", reminder),

@@ -17,7 +17,9 @@ from .marker import Mark
 
 TIMESTAMP = r"(?:[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]】)）]?\s*)?"
 ASKER = re.compile(
-    rf"^\s*{TIMESTAMP}(?P<who>面试官|技术面试官|主面试官|考官|hr|interviewer|楼主|提问者|题主)\s*[:：]\s*(?P<text>.*)$", re.I
+    rf"^\s*{TIMESTAMP}(?P<who>面试官|技术面试官|主面试官|考官|hr|interviewer|楼主|提问者|题主)"
+    r"\s*[:：]\s*(?P<text>.*)$",
+    re.I,
 )
 ANSWERER = re.compile(
     rf"^\s*{TIMESTAMP}(?P<who>我|候选人|本人|me|candidate|答主|层主|回复\s*@[^:：\s]{{1,20}}|@[^:：\s]{{1,20}}|[^\s:：]{{1,12}}回复)"
@@ -27,7 +29,9 @@ ANSWERER = re.compile(
 
 
 ACKNOWLEDGEMENT = re.compile(
-    r"^(?:(?:嗯+|哦+|好+的?|ok|okay|行|可以|明白|了解|不错|挺好的?|没问题|对)[，,。.!！~～\s]+)+(?:那么?|然后)?\s*", re.I
+    r"^(?:(?:嗯+|哦+|好+的?|ok|okay|行|可以|明白|了解|不错|挺好的?|没问题|对)[，,。.!！~～\s]+)+"
+    r"(?:那么?|然后)?\s*",
+    re.I,
 )
 """``面试官：嗯，好的。那 LN 呢？``: the interviewer acknowledges the last answer, then asks."""
 

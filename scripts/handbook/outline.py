@@ -91,6 +91,8 @@ MIN_CARDS = 3
 FLASHCARD_SHARE = 0.6
 DOTTED_INDENT = 2
 """Columns a level of dotted numbering (``1.1``, ``1.1.1``) counts as when nesting."""
+NEVER_TITLES = frozenset({"post_header", "speaker_comment"})
+"""``[2023-08-12 14:20] 路过的炼丹师：``: who wrote what follows, not a title over it."""
 MAX_NESTING_INDENT = 40
 """Columns: ~20 levels of Typora's 2-space lists, ~10 of 4-space ones; deeper lines are siblings."""
 CHAPTER_RANK = 6.5
@@ -535,7 +537,7 @@ class Reader:
         ``一、传统机器学习``, ``**思路一**``, ``--- code 编程 ---``, ``分割：``, or a short line
         followed by questions of another kind (``扩展问题`` then ``1、…``)."""
         m = unit.mark
-        if m is None or ask(unit.text) >= Ask.STRONG:
+        if m is None or ask(unit.text) >= Ask.STRONG or m.rule in NEVER_TITLES:
             return 0.0
         if m.kind == "item" and m.family == "framed":
             return FRAMED_RANK

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import threads
 from .diagnostics import Report
 from .model import Entry, Note
 from .outline import Node, Reader, build_outline
@@ -40,6 +41,11 @@ PLACEHOLDER_ANSWER = re.compile(
     r"[\s)）\]】。.!！:：]*$|^(?:todo|fixme|tbd)\b",
     re.I,
 )
+DEFERRAL = re.compile(
+    r"还没看|还没写|还没整理|没来得及|下一篇|下篇|单独讲|单独写|以后再?补|回头再?补|之后再?补|有空再?补|待续"
+)
+"""``（还没看论文）``, ``（这个太长了，下一篇单独讲！）``: the answer put off, not given."""
+DEFERRAL_MAX_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,10 @@ class OpenEntry:
     parent: OpenEntry | None = None
     """The question a follow-up follows up."""
     marker: str = ""
+
+    @property
+    def head_line(self) -> int:
+        return self.node.start
 
 
 @dataclass
@@ -121,6 +131,10 @@ class Emitter:
                 entry.lines.extend(leftover)
                 for i in leftover:
                     self.readings[i] = ("answer", "note_without_questions", len(self.open) - 1)
+        if posts := threads.find_posts(self.lines):
+            for i, entry, rule in threads.regroup(self.lines, posts, self.open):
+                role = "preface" if i in entry.preface else "answer"
+                self.readings[i] = (role, rule, self.open.index(entry))
 
     def container(self, parent: Node, context: tuple[str, ...], pending: list[int]
                   ) -> tuple[list[int], OpenEntry | None]:
@@ -317,7 +331,9 @@ class Emitter:
 
 
 LINE_LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?(?:答案?|A|回答|answer)?\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?", re.I
+    r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\d+(?:\.\d+)*[.、)）]?\s+)?"
+    r"(?:\*\*)?(?:答案?|A|回答|answer)?\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?",
+    re.I,
 )
 
 
@@ -333,7 +349,8 @@ def is_placeholder(answer: str) -> bool:
     cut = next((k for k, line in enumerate(lines) if k and REFERENCES.match(plain_text(line) or line)), len(lines))
     words = [LINE_LABEL.sub("", plain_text(line)).strip() for line in lines[:cut]]
     words = [w for w in words if w]
-    return not words or all(PLACEHOLDER_ANSWER.match(w) for w in words)
+    return not words or all(
+        PLACEHOLDER_ANSWER.match(w) or (len(w) <= DEFERRAL_MAX_CHARS and DEFERRAL.search(w)) for w in words)
 
 
 def answers_a_follow_up(node: Node) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .outline import Node
+from .outline import HEADING_RANK, Node
 from .parse_rules.callout import QUESTION_TYPES
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.inline_answer import split_list, term_definition
@@ -64,13 +64,18 @@ TWIN_SCRIPT_GAP = 0.5
 TWIN_MAX_CHARS = 160
 MIN_LABELLED_QUESTIONS = 2
 """A note that labels this many siblings ``问题N：`` / ``Q:`` labels its questions."""
+ARTICLE_MIN_QUESTIONS = 3
+"""A page title (``# 面试官最爱问的 8 个问题，你能答上几个？``) over this many questions titles them."""
 GENERIC_TITLES = re.compile(
     r"^(?:前言|引言|写在前面|说明|简介|概述|背景|目录|正文|总结|小结|后记|结语|参考|参考资料|参考文献|参考链接|"
     r"相关链接|相关笔记|致谢|附录|备注|更新日志|个人信息|基本信息|面试信息|问题|题目|问题列表|题目列表|心得|感悟|"
-    r"体会|经验|建议|总结与感悟|面试总结|面试感受|总结一下)$"
+    r"体会|经验|建议|总结与感悟|面试总结|面试感受|总结一下|写在最后|最后|结束语|往期推荐|往期回顾|往期精选|推荐阅读|"
+    r"相关阅读|延伸阅读|相关文章|更多阅读)$"
 )
 NOTE_SECTIONS = re.compile(
-    r"^(?:总结|小结|后记|结语|心得|感悟|体会|总结与感悟|面试总结|面试感受|总结一下|致谢|参考.*)$"
+    r"^(?:总结|小结|后记|结语|心得|感悟|体会|总结与感悟|面试总结|面试感受|总结一下|致谢|参考.*|写在最后|最后的话|"
+    r"最后|结束语|往期推荐|往期回顾|往期精选|推荐阅读|相关阅读|延伸阅读|相关文章|更多阅读|further reading)$",
+    re.I,
 )
 """Sections about the note or the interview, whatever they list (``总结：1. 项目一定要…``)."""
 DIRECTIVE_ROLES = {"question": Role.QUESTION, "answer": Role.ANSWER, "title": Role.TITLE, "skip": Role.SKIP}
@@ -84,6 +89,7 @@ ANSWER_PARTS = re.compile(
     r"代码实现|具体实现|核心思想|基本思想|主要思想|详细|细节|扩展|延伸|拓展|追问|变体|改进版|进阶)[:：]?$"
 )
 """``### 公式``, ``**优点：**``, ``缺陷:``: parts of an answer, never a new topic."""
+CAPTION = re.compile(r"^[▲△▼▽↑↓]?\s*(?:图|表|figure|fig\.|table)\s*\d+(?:[.-]\d+)*\s*[:：.．]", re.I)
 LEAD_IN = re.compile(r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下")
 """``改进版本有这些：``, ``主要分为以下几种：``: a sentence leading into the answer's list."""
 ASIDE_QUESTION = re.compile(r"[(（][^()（）]*(?:怎么|如何|什么|为什么|[?？])[^()（）]*[)）]")
@@ -249,6 +255,8 @@ def content_line(node: Node, s: Siblings) -> Role | None:
 
 def meta_line(node: Node, s: Siblings) -> Role | None:
     """``作者：匿名用户``, ``岗位：计算机视觉算法工程师``: a note's header lines, not questions."""
+    if node.kind == "head" and node.mark is not None and node.mark.rule == "post_header":
+        return Role.ANSWER  # "[2023-08-12 14:20] 路过的炼丹师：": who wrote the post below
     return Role.ANSWER if node.kind == "head" and is_meta_line(node.text) else None
 
 
@@ -260,6 +268,14 @@ def article_title(node: Node, s: Siblings) -> Role | None:
     if node.kind == "head" and after is not None and is_meta_line(after.text or ""):
         return Role.TITLE
     return None
+
+
+def page_title(node: Node, s: Siblings) -> Role | None:
+    """``# 面试官最爱问的 8 个 Transformer 问题，你能答上几个？`` over ``**01 …？**`` … ``**08 …？**``:
+    a top-level ``#`` heading over a list of questions is the page's title, however it is phrased."""
+    if node.kind != "heading" or node.rank != HEADING_RANK[1] or node.parent is None or node.parent.kind != "root":
+        return None
+    return Role.TITLE if question_children(node) >= ARTICLE_MIN_QUESTIONS else None
 
 
 def round_title(node: Node, s: Siblings) -> Role | None:
@@ -403,10 +419,10 @@ def topic_shift(node: Node, s: Siblings) -> Role | None:
 def shares_words(a: str, b: str) -> bool:
     """Do two lines share a content word: a Chinese character bigram that is not a function
     word, or a whole Latin word (``R-CNN`` and ``CNN`` are different words)?"""
-    return bool(_words(a) & _words(b))
+    return bool(content_words(a) & content_words(b))
 
 
-def _words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     folded = fold(plain_text(text))
     latin = {w.replace("-", "") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", folded) if len(w) > 1}
     cjk = re.sub(r"[^\u4e00-\u9fff]", " ", folded)
@@ -443,6 +459,11 @@ def _answers_first(node: Node) -> bool:
         if c.kind in ("head", "heading") and (explicit_question(c) or c.ask >= Ask.STRONG):
             return False
     return False
+
+
+def caption(node: Node, s: Siblings) -> Role | None:
+    """``▲ 图1：Post-LN 与 Pre-LN 结构对比``, ``表 2: …``: a figure's caption, part of the answer it illustrates."""
+    return Role.ANSWER if node.kind == "head" and CAPTION.match(plain_text(node.text)) else None
 
 
 def reminder(node: Node, s: Siblings) -> Role | None:
@@ -521,8 +542,10 @@ def definition_line(node: Node, s: Siblings) -> Role | None:
     m = node.mark
     if node.kind != "head" or m is None or m.kind != "plain" or term_definition(node.text) is None:
         return None
-    if s.open_question is None or (not s.open_answered and not node.blank_before):
-        return None  # a note's header ("整理：…"), or the answer of the question above
+    if s.open_question is None:
+        return None  # a note's header ("整理：…")
+    if not s.open_answered and (not node.blank_before or s.open_question.ask >= Ask.STRONG):
+        return Role.ANSWER  # "**06 Swin 改进了什么？**" then "主要两点：一是…": the answer it waits for
     term = split_answer(node.text)[0]
     if fold(plain_text(term)) in fold(plain_text(s.open_question.text)):
         return None  # "核函数：…" under "SVM 的基本思想？核函数有什么用？": part of its answer
@@ -612,11 +635,13 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("content_line", content_line),
     ("meta_line", meta_line),
     ("article_title", article_title),
+    ("page_title", page_title),
     ("round_title", round_title),
     ("explicit_question", explicit_question_marker),
     ("unlabelled_under_labelled", unlabelled_under_labelled),
     ("aside_callout", aside_callout),
     ("twin_wording", twin_wording),
+    ("caption", caption),
     ("reminder", reminder),
     ("generic_section", generic_section),
     ("follow_up", follow_up),

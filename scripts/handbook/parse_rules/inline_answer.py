@@ -95,6 +95,9 @@ def dashes(text: str) -> Split | None:
     return None
 
 
+CODING_TASK = re.compile(r"手写|手撕|手推|手敲|写一个|写个|写出|编程实现|代码实现|用代码")
+
+
 def trailing_parenthetical(text: str) -> Split | None:
     """``为什么选 YOLOv5 不选两阶段的（要部署到 Jetson 上）``: a complete question, then an
     aside that answers it. Kept whole when the question part does not ask by itself
@@ -119,6 +122,8 @@ def trailing_parenthetical(text: str) -> Split | None:
         return None
     if re.fullmatch(r"[\x00-\x7f]+", inside) and " " not in inside.strip():
         return None  # "(overfitting)": a translation, part of the question
+    if CODING_TASK.search(plain_text(m.group("q"))):
+        return None  # "手写一个卷积的前向（numpy，不能调库）": the task's terms, not its answer
     return m.group("q").strip(), inside
 
 
@@ -153,16 +158,21 @@ def statement_after_question_mark(text: str) -> Split | None:
     return text[: m.end("q")].strip(), after
 
 
+MAX_TOLD_QUESTION_CHARS = 60
+
+
 def narrative_clause(text: str) -> Split | None:
     """``BN跨卡训练怎么保证相同的mean和var， 问了面试官是SYNC``: the last clause reports what
     was said in the interview."""
     parts = re.split(r"(?<=[，,])", text)
-    if len(parts) < 2:
-        return None
-    after = parts[-1]
-    before = "".join(parts[:-1]).rstrip("，, ")
-    if is_narrative(after) and _answer_like(after) and ask(before) >= Ask.STRONG:
-        return before, after.strip()
+    for k in range(1, len(parts)):  # "…不用 BN，我答的是序列长度不固定、…，他说ok": from the report on
+        after = "".join(parts[k:])
+        before = "".join(parts[:k]).rstrip("，, ")
+        last = k == len(parts) - 1
+        if not last and (len(plain_text(before)) > MAX_TOLD_QUESTION_CHARS or is_narrative(before)):
+            continue  # a long report before the clause: only its last clause can be what was said
+        if is_narrative(parts[k]) and _answer_like(after) and ask(before) >= Ask.STRONG:
+            return before, after.strip()
     return None
 
 

@@ -57,7 +57,9 @@ REQUEST_PHRASES = re.compile(
 REQUEST_LEAD = re.compile(r"^(?:请|能|能不能|可以|再|先|简单|简要|详细|具体|大概|分别|稍微|你|麻烦)*")
 # Interrogative words that do not ask: "什么都不用做", "多少有点", "无论如何".
 NON_ASKING = re.compile(r"什么都|什么也|没什么|不怎么|怎么都|怎么也|无论如何|不管怎么|或多或少|多少有|多多少少|"
-                        r"不知道为什么|某几|哪怕|哪怕是|^(?:手写|手撕|手推)(?:代码|算法|题|部分|系列|公式)?$")
+                        r"不知道为什么|某几|哪怕|哪怕是|^(?:手写|手撕|手推)(?:代码|算法|题|部分|系列|公式)?$"
+                        # "输入平移多少，输出就跟着平移多少": the same word twice around 就/也 is "however much"
+                        r"|(多少|什么|怎么|哪里|哪儿|谁)[^。？?]{0,30}?[就也都][^。？?]{0,12}?\1")
 CLAUSES = re.compile(r"[，,；;。！!]")
 # Topic words name what to explain; they ask only in a short phrase ("空洞卷积的作用").
 TOPIC_WORDS = (
@@ -170,7 +172,7 @@ LABEL_SUFFIX = re.compile(r"(?:题|问|题目|部分)$")
 META_LABELS = re.compile(
     r"^(?:格式|说明|整理|作者|来源|时间|日期|更新|更新时间|最后更新|目标职缺|目标职位|岗位|职位|base|部门|时长|形式|结果|"
     r"状态|面试形式|面试时间|面试时长|tags?|标签|分类|地点|城市|公司|轮次|last update|链接|原文|原文链接|"
-    r"出处|转载|版权声明|发布于|编辑于|阅读|赞同|收藏)$",
+    r"出处|转载|版权声明|发布于|编辑于|阅读|赞同|收藏|板块|版块|浏览|浏览量|回复数|楼层|发帖时间|帖子)$",
     re.I,
 )
 LABEL_MAX_CHARS = 12
@@ -186,9 +188,20 @@ def is_label(words: str) -> bool:
         w in words for w in INTERROGATIVES)
 
 
+PROMOTION = re.compile(
+    r"点击(?:上方|下方)?(?:蓝字|关注)|关注(?:我们|公众号)|欢迎关注|后台回复|点个[「“\"]?(?:在看|赞)|长按(?:识别|二维码)|"
+    r"扫码(?:关注|加群|领取)|转载请(?:注明|联系)|本文首发于|阅读原文|一键三连"
+)
+"""A copied article's calls to follow, share or reply (``点击关注，后台回复「面经」领取…``)."""
+
+
 def is_meta_line(text: str) -> bool:
-    """``岗位：计算机视觉算法工程师``, ``整理：2024/02``: a note's header, not a question."""
-    m = LABELLED.match(plain_text(text))
+    """``岗位：计算机视觉算法工程师``, ``整理：2024/02``, ``点击关注，后台回复…``: a note's header
+    or an article's trimmings, not a question."""
+    words = plain_text(text)
+    if PROMOTION.search(words):
+        return True
+    m = LABELLED.match(words)
     return bool(m and META_LABELS.match(fold(m.group("label").strip())))
 
 

@@ -5,7 +5,7 @@ Accepts::
     id:: 65e1a2b3-…     collapsed:: true     title:: 目标检测      (Logseq properties)
     <!-- handbook: question -->   <!-- handbook: topic: detection -->   (author directives)
     [TOC]   {:toc}   [[_TOC_]]   * TOC {:toc}                           (generated tables of contents)
-    ---   ***   ___   =====                                             (thematic breaks)
+    ---   ***   ___   =====   —— END ——   （完）                          (thematic breaks, end marks)
     #separator:tab   #html:true   #tags column:3                         (Anki export headers)
 """
 
@@ -21,6 +21,10 @@ TOC = re.compile(
     r"^\s*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:\s*toc\s*\}|\*\s*(?:TOC|目录)\s*\{:toc\}|@\[toc\](?:\(.*\))?)\s*$", re.I
 )
 RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
+DECORATIVE_RULE = re.compile(r"^\s*([━─═—–~～·•◆◇■□★☆＊])(?:\s*\1){2,}\s*$")
+"""``━━━━━━━━``, ``～～～～``, ``★★★★★``: a separator drawn with symbols."""
+END_MARK = re.compile(r"^\s*[-—–=_~·*\s]*(?:the\s+end|end|全文完|本文完|[（(]?完[)）]?)[-—–=_~·*\s]*$", re.I)
+"""``—— END ——``, ``（完）``: where a copied article ends."""
 
 
 ANKI_HEADER = re.compile(r"^#(?:separator|html|tags column|deck column|notetype column|guid column|columns):", re.I)
@@ -33,7 +37,7 @@ def match(line: str) -> Mark | None:
         return Mark(kind="directive", text=m.group("text"), rule="directive")
     if TOC.match(line):
         return Mark(kind="toc", text=line.strip(), rule="toc_directive")
-    if RULE.match(line):
+    if RULE.match(line) or DECORATIVE_RULE.match(line) or END_MARK.match(line):
         return Mark(kind="rule", text="", rule="thematic_break")
     if m := PROPERTY.match(line):
         return Mark(kind="property", text=m.group("value"), rule="logseq_property", label=m.group("key").lower())

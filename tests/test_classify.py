@@ -72,3 +72,23 @@ def test_glossary_terms_are_attached_for_the_keyword_line():
     placed = Classifier().place(entry)
     assert placed.topic == "detection"
     assert any("NMS" in t.forms for t in placed.terms)
+
+
+def test_author_topic_hints_override_the_scores(tmp_path):
+    from handbook.classify import classify
+    from handbook.diagnostics import Report
+    from handbook.parse import parse_note
+    from handbook.read import read_note
+
+    note_file = tmp_path / "misc.md"
+    note_file.write_text(
+        "---\ntopic: training\n---\n\n## 卷积核为什么常用 3x3？\n参数少。\n\n"
+        "<!-- handbook: topic: detetion -->\n## 为什么要 warmup？\n稳定初期训练。\n",
+        encoding="utf-8",
+    )
+    report = Report()
+    note = read_note(note_file, tmp_path, report)
+    placed = classify(parse_note(note, report), report=report)
+    assert [p.topic for p in placed] == ["training", "training"]  # front matter wins over 卷积
+    (warning,) = [d for d in report.sorted() if "unknown topic" in d.message]
+    assert (warning.path, warning.line, warning.level) == ("misc.md", 9, "warning")  # the question it hints

@@ -41,3 +41,32 @@ def test_normalize_writes_docs_and_never_touches_notes(tmp_path):
 def test_missing_notes_folder_is_a_clear_error(tmp_path, capsys):
     assert main(["build", "--notes", str(tmp_path / "nope"), "--site", str(tmp_path / "s")]) == 1
     assert "notes folder not found" in capsys.readouterr().err
+
+
+def test_explain_prints_each_line_with_its_role_rule_and_entry(tmp_path, capsys):
+    note = tmp_path / "bn.md"
+    note.write_text("# 归一化\n\n1. BN 的作用是什么？\n   加速收敛。\n2. LN 呢？\n", encoding="utf-8")
+    assert main(["explain", str(note)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = {int(line.split()[0]): line.split() for line in out if line.strip() and line.split()[0].isdigit()}
+    assert rows[1][1] == "title"
+    assert rows[3][1:3] == ["question", "numbering"] and rows[3][3] == "→"
+    assert rows[4][1] == "answer" and rows[4][3:5] == rows[3][3:5]  # joined the same entry
+    assert rows[5][1] == "question" and rows[5][4] != rows[3][4]
+
+
+def test_explain_one_line_names_its_entry(tmp_path, capsys):
+    note = tmp_path / "bn.md"
+    note.write_text("1. BN 的作用是什么？\n   加速收敛。\n", encoding="utf-8")
+    assert main(["explain", f"{note}:2"]) == 0
+    out = capsys.readouterr().out
+    assert "answer" in out and "entry #1: lines 1-2, topic normalization" in out
+
+
+def test_explain_json_is_the_golden_record(tmp_path, capsys):
+    note = tmp_path / "bn.md"
+    note.write_text("1. BN 的作用是什么？\n   加速收敛。\n", encoding="utf-8")
+    assert main(["explain", str(note), "--json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["question"] == "BN 的作用是什么？" and entry["answer_first_line"] == "加速收敛。"
+    assert entry["lines"] == [1, 2] and entry["topic"] == "normalization"

@@ -220,3 +220,32 @@ def test_inline_answers_in_parentheses_and_after_a_question_mark():
     a, b = entries_of("训练加速有什么办法？(答加大batch size，或者先adam再SGD)\n\nskip connection有什么好处？---- 梯度直达浅层。\n")
     assert (a.question, a.answer) == ("训练加速有什么办法？", "答加大batch size，或者先adam再SGD")
     assert (b.question, b.answer) == ("skip connection有什么好处？", "梯度直达浅层。")
+
+
+def test_author_directives_decide_the_line_after_them():
+    text = (
+        "## 检测\n\n"
+        "<!-- handbook: question -->\n"
+        "FPN 的结构\n"
+        "自顶向下加横向连接，融合高低层特征。\n\n"
+        "<!-- handbook: answer -->\n"
+        "为什么小目标难检？下采样后只剩几个像素，这是上一题的补充。\n\n"
+        "<!-- handbook: title -->\n"
+        "NMS 有哪些变种？\n\n"
+        "- Soft-NMS 的思路是什么？\n"
+        "  按 IoU 衰减分数而不是直接删除。\n\n"
+        "<!-- handbook: skip -->\n"
+        "这一行是写给自己的草稿\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["FPN 的结构", "Soft-NMS 的思路是什么？"]
+    assert "为什么小目标难检？" in entries[0].answer  # answer: not a question of its own
+    assert entries[1].context[-1] == "NMS 有哪些变种？"  # title: heads the questions under it
+    assert all("草稿" not in e.answer for e in entries)  # skip: left out (the directive says so)
+
+
+def test_topic_directive_is_carried_by_the_entry():
+    text = "<!-- handbook: topic: detection -->\n## 正负样本怎么分配？\n按 IoU 阈值划分。\n"
+    (entry,) = entries_of(text)
+    assert entry.topic_hint == "detection"
+    assert "handbook:" not in entry.answer

@@ -83,3 +83,16 @@ def test_normalize_never_raises_and_keeps_every_clause(lines):
     ))
     for clause in clauses(text):
         assert clause in kept, clause
+
+
+def test_files_no_note_uses_get_one_info_line_each(tmp_path):
+    notes = tmp_path / "notes"
+    (notes / "img").mkdir(parents=True)
+    (notes / "bn.md").write_text("## BN 的作用？\n\n![示意](img/bn-diagram.png)\n\n附件：[讲义](slides.pdf)\n",
+                                 encoding="utf-8")
+    png = (FIXTURE_NOTES / "assets").glob("*.png")
+    shutil.copyfile(next(png), notes / "img" / "bn-diagram.png")
+    shutil.copyfile(notes / "img" / "bn-diagram.png", notes / "img" / "bn-diagarm.png")  # misspelt copy
+    (notes / "slides.pdf").write_bytes(b"%PDF-1.4\n")
+    infos = [d for d in run(notes).report.sorted() if "not used by any note" in d.message]
+    assert [(d.path, d.line, d.level) for d in infos] == [("img/bn-diagarm.png", 1, "info")]

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from .diagnostics import Report
 from .model import Entry, GlossaryTerm, Placed
 from .taxonomy import Taxonomy, load_glossary, load_taxonomy
 from .textfix import fold
@@ -161,8 +162,8 @@ class Classifier:
 
     def place(self, entry: Entry) -> Placed:
         scores, found, answer_found = self.scores(entry)
-        hint = entry.topic_hint or entry.note.topic
-        if hint in self.order:
+        hint = next((h for h in (entry.topic_hint, entry.note.topic) if h in self.order), None)
+        if hint is not None:
             topic, score = hint, float("inf")  # the author said so (directive or front matter)
         elif scores and max(scores.values()) > 0:
             topic = max(scores, key=lambda s: (scores[s], -self.order[s]))
@@ -178,6 +179,20 @@ class Classifier:
         return Placed(entry=entry, topic=topic, score=score, terms=tuple(terms))
 
 
-def classify(entries: list[Entry], classifier: Classifier | None = None) -> list[Placed]:
+def classify(entries: list[Entry], classifier: Classifier | None = None, report: Report | None = None) -> list[Placed]:
     classifier = classifier or Classifier()
+    if report is not None:
+        warn_unknown_hints(entries, classifier, report)
     return [classifier.place(e) for e in entries]
+
+
+def warn_unknown_hints(entries: list[Entry], classifier: Classifier, report: Report) -> None:
+    """``<!-- handbook: topic: detetion -->``: a misspelt topic is said once, with the topics there are."""
+    seen: set[tuple[str, str]] = set()
+    for entry in entries:
+        for hint, line in ((entry.topic_hint, entry.lines[0]), (entry.note.topic, 1)):
+            if not hint or hint in classifier.order or (entry.note.path, hint) in seen:
+                continue
+            seen.add((entry.note.path, hint))
+            topics = ", ".join(classifier.order)
+            report.warn(entry.note.path, line, f"unknown topic {hint!r} ignored; topics are: {topics}")

@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .classify import classify
 from .diagnostics import HandbookError, Report
 from .merge import merge
 from .parse import parse
-from .read import read_notes
+from .read import other_files, read_notes
 from .render import Site, render
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -50,7 +51,7 @@ def _parse(s: State) -> None:
 
 
 def _classify(s: State) -> None:
-    s.placed = classify(s.entries)
+    s.placed = classify(s.entries, report=s.report)
 
 
 def _merge(s: State) -> None:
@@ -59,6 +60,19 @@ def _merge(s: State) -> None:
 
 def _render(s: State) -> None:
     s.site = render(s.taxonomy, s.notes, s.notes_dir, s.merged, s.placed, s.report)
+    report_unused_files(s)
+
+
+def report_unused_files(s: State) -> None:
+    """One info line per file in the notes folder that no note shows or names: often an image
+    whose name a note misspells."""
+    shown = {source.resolve() for source in s.site.assets.values()} if s.site else set()
+    texts = [unquote(note.text) for note in s.notes]
+    for path in other_files(s.notes_dir):
+        if path.resolve() in shown or any(path.name in text for text in texts):
+            continue
+        rel = path.relative_to(s.notes_dir).as_posix()
+        s.report.add(rel, 1, "info", "not a note and not used by any note (a misspelt image name?)")
 
 
 STAGES: list[tuple[str, Callable[[State], Any]]] = [

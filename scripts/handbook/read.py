@@ -58,6 +58,16 @@ def iter_note_files(notes_dir: Path, report: Report) -> Iterator[Path]:
             yield path
 
 
+def other_files(notes_dir: Path) -> Iterator[Path]:
+    """Files below ``notes_dir`` that are not notes (images, attachments, stray files)."""
+    for root, dirs, files in os.walk(notes_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() not in NOTE_SUFFIXES:
+                yield path
+
+
 def decode(raw: bytes) -> tuple[str, str]:
     """Bytes → (text, encoding name). UTF-8 first; BOMs decide; else charset-normalizer."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

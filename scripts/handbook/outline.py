@@ -35,6 +35,7 @@ from .parse_rules.interrogative import (
     is_short_phrase,
     is_title_phrase,
     plain_text,
+    section_label,
     width,
 )
 
@@ -250,8 +251,11 @@ class Unit:
 def head_like(m: Mark) -> bool:
     """Could this plain line head an entry or a group (rather than continue a paragraph)?
     It asks, is short, lists questions (``1.…，2.…3.…``) or defines a term (``BatchNorm: …``)."""
-    return (ask(split_answer(m.text)[0]) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
-            or term_definition(m.text) is not None)
+    question, _answer, rule = split_answer(m.text)
+    if rule in SELF_CONTAINED and is_short_phrase(question):
+        return True  # "DeepLab v3+ 的 ASPP 模块=：1x1 卷积、…": a card, question and answer on one line
+    return (ask(question) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
+            or term_definition(m.text) is not None or section_label(m.text) is not None)
 
 
 class Reader:
@@ -549,6 +553,8 @@ class Reader:
         if m.level:
             return 0.0  # a Logseq heading block nests by indent like any block
         titled = is_title_phrase(unit.text)
+        if m.kind == "plain" and section_label(unit.text) is not None:
+            return PLAIN_TITLE_RANK  # "Weighted Gaussian 部分： …" over the paragraphs after it
         if titled and unit.text.rstrip().endswith(("：", ":")):
             return PLAIN_TITLE_RANK
         if m.kind == "plain" and titled:
@@ -710,11 +716,28 @@ class Reader:
         node.end = rest.end
         return True
 
+    @staticmethod
+    def second_part(node: Node, units: list[Unit], k: int) -> int:
+        """``Q：positional encoding 是做什麼用的？`` + ``為什麼 self-attention 沒有位置資訊？`` + ``A：…``:
+        a labelled question asked in two lines before its one answer."""
+        if node.mark is None or node.mark.kind != "qa_q" or len(units) < k + 3:
+            return 0
+        part, after = units[k + 1], units[k + 2]
+        m = part.mark
+        if m is None or m.kind != "plain" or part.end != part.start + 1 or not ends_with_question_mark(m.text):
+            return 0
+        if after.mark is None or after.mark.kind != "qa_a":
+            return 0
+        node.text = f"{node.text.rstrip()}{m.text.strip()}"
+        node.continuation += (part.start,)
+        node.end = part.end
+        return 1
+
     def join_continuation(self, node: Node, units: list[Unit], k: int) -> int:
         """A question typed across lines: ``Q：請說明 BN 和 LN\\n的差別？``; ``## 为什么用 warmup，``
         + blank + ``以及之后怎么衰减？``. Returns how many following units it took."""
         if TERMINAL.search(plain_text(node.text)):
-            return 0
+            return self.second_part(node, units, k)
         if self.broken_paragraph(node, units, k):
             return 2  # the blank line and the rest of the question
         taken = 0

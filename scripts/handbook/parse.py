@@ -33,7 +33,9 @@ NUMBERING = re.compile(r"[0-9一二三四五六七八九十①-⑳]")
 BESIDE_ANSWER = frozenset({"table_row", "flashcard"})
 """Questions whose answer sits beside them (a table cell, a card's back), never split on their line."""
 TASK_MARKS = {"[ ]": "☐", "[x]": "☑", "[-]": "☐", "[/]": "☐"}
-ASIDE_RULES = frozenset({"reminder", "generic_section"})
+SIBLING_RULES = frozenset({"topic_shift", "continued_numbering"})
+"""Questions nested under a question that start anew rather than follow it up; what comes after them is theirs."""
+ASIDE_RULES = frozenset({"reminder", "generic_section", "section_label"})
 """Answer-role nodes among questions that are about the note, not the question before them."""
 TOPIC_DIRECTIVE = re.compile(r"^topic\s*:\s*(?P<slug>[\w-]+)$", re.I)
 PLACEHOLDER_ANSWER = re.compile(
@@ -205,10 +207,10 @@ class Emitter:
         sections: list[Node] = []
         for child in node.children:
             cd = self.decision(child)
-            if cd.role == Role.QUESTION and cd.rule != "topic_shift" and not sections:
+            if cd.role == Role.QUESTION and cd.rule not in SIBLING_RULES and not sections:
                 follow_ups.append((child, []))
                 continue
-            if cd.role == Role.TITLE or cd.rule == "topic_shift" or sections:
+            if cd.role == Role.TITLE or cd.rule in SIBLING_RULES or sections:
                 # "三面（HR + 主管）" or an unrelated card after the answer: what follows is a new group
                 sections.append(child)
                 continue
@@ -227,7 +229,7 @@ class Emitter:
             if cd.role == Role.SKIP:
                 self.skip(child, cd)
                 continue
-            target = entry.postscript if cd.rule == "generic_section" else entry.lines
+            target = entry.postscript if cd.rule in ("generic_section", "section_label") else entry.lines
             target.extend(self.subtree_lines(child, entry))
         for child, answer_lines in follow_ups:
             follow = self.question(child, context, [], parent=entry)

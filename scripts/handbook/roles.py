@@ -28,15 +28,18 @@ from .parse_rules.callout import QUESTION_TYPES
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.inline_answer import split_list, term_definition
 from .parse_rules.interrogative import (
+    GROUP_SUFFIX,
     Ask,
     ask,
     is_label,
     is_meta_line,
+    is_narrative,
     is_reminder,
     is_short_phrase,
     is_title_phrase,
     latin_share,
     plain_text,
+    section_label,
 )
 from .textfix import fold
 
@@ -90,12 +93,13 @@ ANSWER_PARTS = re.compile(
 )
 """``### 公式``, ``**优点：**``, ``缺陷:``: parts of an answer, never a new topic."""
 CAPTION = re.compile(r"^[▲△▼▽↑↓]?\s*(?:图|表|figure|fig\.|table)\s*\d+(?:[.-]\d+)*\s*[:：.．]", re.I)
-LEAD_IN = re.compile(r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下")
-"""``改进版本有这些：``, ``主要分为以下几种：``: a sentence leading into the answer's list."""
+LEAD_IN = re.compile(
+    r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下|主要|"
+    r"[两二三四五六七八九十\d]+(?:点|个方面|个原因|个步骤|种方法|步)$"
+)
+"""``改进版本有这些：``, ``主要分为以下几种：``, ``主要两点：``: words leading into the answer."""
 ASIDE_QUESTION = re.compile(r"[(（][^()（）]*(?:怎么|如何|什么|为什么|[?？])[^()（）]*[)）]")
 FUNCTION_CHARS = re.compile(r"[的了和与及或是在有为对把被中上下个一不也都就而且]")
-GROUP_SUFFIX = re.compile(r"(?:相关|部分|篇|专题|系列|汇总|合集|类|方面)(?:问题|题目)?$")
-"""``池化相关``, ``Softmax 相关``, ``编程部分``: a name for a group of questions."""
 ROUND_TITLE = re.compile(
     r"^[\w\s\-·/&（）()【】]{0,16}?(?:[一二三四五六七八九十\d]\s*面|hr\s*面|终面|笔试|机试|技术面|交叉面|加面|主管面|"
     r"总监面|群面|电话面|视频面|现场面)[\w\s\-·/&+：:（）()【】]{0,20}$",
@@ -314,6 +318,8 @@ def unlabelled_under_labelled(node: Node, s: Siblings) -> Role | None:
     labelled = sum(1 for n in s.nodes if explicit_question(n))
     if labelled < MIN_LABELLED_QUESTIONS or bears_questions(node):
         return None
+    if split_answer(node.text)[2] in ("explicit_marker", "dashes"):
+        return None  # "DeepLab v3+ 的 ASPP 模块=：…": a card of its own, question and answer on one line
     return Role.ANSWER
 
 
@@ -350,6 +356,22 @@ def quote_text(node: Node) -> str:
 
 def first_head_index(s: Siblings) -> int:
     return next((i for i, n in enumerate(s.nodes) if n.kind in ("head", "heading")), -1)
+
+
+def continued_numbering(node: Node, s: Siblings) -> Role | None:
+    """``#### 7、决策树的划分准则？`` then, under it, ``**8、随机森林和 GBDT 的区别**``: the next
+    number of the question list, typed in another style, is the next question, not a follow-up
+    (unless it also continues the answer's own steps: ``1、…`` under ``1、…？``)."""
+    parent = node.parent
+    if s.parent_role != Role.QUESTION or parent is None or node.mark is None or parent.mark is None:
+        return None
+    n, p = number_of(node), number_of(parent)
+    if n is None or p is None or n != p + 1 or node.mark.family != parent.mark.family:
+        return None
+    steps = [number_of(c) for c in s.nodes[:s.index] if number_of(c) is not None and c.mark.family == node.mark.family]
+    if steps and steps[-1] + 1 == n:
+        return None  # "1、… 2、…" under "1、…？": the answer's own steps go on
+    return Role.QUESTION if node.ask >= Ask.WEAK or is_title_phrase(node.text) else None
 
 
 def follow_up(node: Node, s: Siblings) -> Role | None:
@@ -466,6 +488,15 @@ def caption(node: Node, s: Siblings) -> Role | None:
     return Role.ANSWER if node.kind == "head" and CAPTION.match(plain_text(node.text)) else None
 
 
+def section_label_line(node: Node, s: Siblings) -> Role | None:
+    """``Weighted Gaussian 部分： 预训练 vgg16…`` with no questions under it: a section of the
+    note about something else (a project, a paper), shown after the entry before it, never
+    taken for that entry's answer."""
+    if node.kind != "head" or section_label(node.text) is None or bears_questions(node):
+        return None
+    return Role.ANSWER
+
+
 def reminder(node: Node, s: Siblings) -> Role | None:
     """``- [ ] TODO 把 hot100 刷完``, ``DONE 看一下 ATSS``: a note to self, not a question."""
     if node.kind != "head":
@@ -528,6 +559,8 @@ def question_sibling(node: Node, s: Siblings) -> Role | None:
     share = s.shares.get(node.signature, 0.0)
     if share < QUESTION_GROUP_SHARE or s.counts.get(node.signature, 0) < 2:
         return None
+    if is_narrative(node.text):
+        return None  # "我答了几个方向：1）…": what was answered, among the questions
     phrase = split_answer(node.text)[0]
     if node.ask >= Ask.WEAK or is_title_phrase(phrase):
         return Role.QUESTION
@@ -544,9 +577,9 @@ def definition_line(node: Node, s: Siblings) -> Role | None:
         return None
     if s.open_question is None:
         return None  # a note's header ("整理：…")
-    if not s.open_answered and (not node.blank_before or s.open_question.ask >= Ask.STRONG):
-        return Role.ANSWER  # "**06 Swin 改进了什么？**" then "主要两点：一是…": the answer it waits for
     term = split_answer(node.text)[0]
+    if not s.open_answered and (not node.blank_before or LEAD_IN.search(plain_text(term))):
+        return Role.ANSWER  # "**06 Swin 改进了什么？**" then "主要两点：一是…": the answer it waits for
     if fold(plain_text(term)) in fold(plain_text(s.open_question.text)):
         return None  # "核函数：…" under "SVM 的基本思想？核函数有什么用？": part of its answer
     return Role.QUESTION
@@ -643,7 +676,9 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("twin_wording", twin_wording),
     ("caption", caption),
     ("reminder", reminder),
+    ("section_label", section_label_line),
     ("generic_section", generic_section),
+    ("continued_numbering", continued_numbering),
     ("follow_up", follow_up),
     ("follow_up_sibling", follow_up_sibling),
     ("topic_shift", topic_shift),

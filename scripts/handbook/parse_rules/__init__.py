@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from . import bold_title, bullet, callout, heading, image, machinery, numbered, qa_prefix, speaker, task
+from . import bold_title, bullet, callout, code, heading, image, machinery, numbered, qa_prefix, speaker, task
 from .marker import Mark
 
 Rule = Callable[[str], Mark | None]
@@ -28,6 +28,7 @@ def _bold(line: str) -> Mark | None:
 
 RULES: list[tuple[str, Rule]] = [
     ("machinery", machinery.match),
+    ("code", code.match),
     ("heading_no_space", heading.match),
     ("callout", callout.match),
     ("speaker", speaker.match),

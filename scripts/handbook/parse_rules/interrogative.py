@@ -165,6 +165,9 @@ LABEL_WORDS = re.compile(
     re.I,
 )
 LABEL_SUFFIX = re.compile(r"(?:题|问|题目|部分)$")
+TASK_LABELS = re.compile(r"^(?:场景题|算法题|编程题|代码题|笔试题|手撕|手写|手撕代码|coding|leetcode|力扣|智力题|开放题)$", re.I)
+"""``手撕：给定一个 m×n 矩阵，按顺时针螺旋顺序输出。``: what follows the label is a task set, however phrased."""
+TASK_MIN_CHARS = 4
 """``最后一道算法题：岛屿数量``, ``Weighted Gaussian 部分：…``: the part before the colon labels."""
 
 
@@ -195,6 +198,18 @@ PROMOTION = re.compile(
 """A copied article's calls to follow, share or reply (``点击关注，后台回复「面经」领取…``)."""
 
 
+GROUP_SUFFIX = re.compile(r"(?:相关|部分|篇|专题|系列|汇总|合集|类|方面)(?:问题|题目)?$")
+"""``池化相关``, ``Softmax 相关``, ``编程部分``: a name for a group of questions."""
+SECTION_LABEL = re.compile(r"^(?P<label>[^:：，,。？?]{1,24}?(?:部分|相关|篇|专题|方面))\s*[:：]\s*(?P<rest>\S.*)$")
+
+
+def section_label(text: str) -> str | None:
+    """``Weighted Gaussian 部分： 预训练 vgg16…``: a section's name with what it is about on the
+    same line (not a question, nor a term being defined)."""
+    m = SECTION_LABEL.match(plain_text(text))
+    return m.group("label").strip() if m and ask(m.group("label")) < Ask.WEAK else None
+
+
 def is_meta_line(text: str) -> bool:
     """``岗位：计算机视觉算法工程师``, ``整理：2024/02``, ``点击关注，后台回复…``: a note's header
     or an article's trimmings, not a question."""
@@ -219,6 +234,8 @@ def ask(text: str) -> Ask:
         if is_label(label):
             if META_LABELS.match(label):
                 return Ask.NONE  # "格式：Q：问题 A：回答": the note's header
+            if TASK_LABELS.match(label) and len(plain_text(rest).strip()) >= TASK_MIN_CHARS:
+                return Ask.STRONG
             return ask(rest)  # "shufflenet 算法题：random_shuffle的实现" asks like its task
         if len(label) <= TERM_MAX_CHARS and not has_question_mark(rest) and len(rest) >= DEFINITION_MIN_CHARS and (
             not _asks_in_words(label)

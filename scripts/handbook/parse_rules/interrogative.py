@@ -165,7 +165,9 @@ LABEL_WORDS = re.compile(
     re.I,
 )
 LABEL_SUFFIX = re.compile(r"(?:题|问|题目|部分)$")
-TASK_LABELS = re.compile(r"^(?:场景题|算法题|编程题|代码题|笔试题|手撕|手写|手撕代码|coding|leetcode|力扣|智力题|开放题)$", re.I)
+TASK_LABELS = re.compile(
+    r"^(?:场景题|算法题|编程题|代码题|笔试题|手撕|手写|手撕代码|coding|leetcode|力扣|智力题|开放题)$", re.I
+)
 """``手撕：给定一个 m×n 矩阵，按顺时针螺旋顺序输出。``: what follows the label is a task set, however phrased."""
 TASK_MIN_CHARS = 4
 """``最后一道算法题：岛屿数量``, ``Weighted Gaussian 部分：…``: the part before the colon labels."""

@@ -32,6 +32,7 @@ from .parse_rules.interrogative import (
     ask,
     ends_with_question_mark,
     is_link_line,
+    is_meta_line,
     is_short_phrase,
     is_title_phrase,
     plain_text,
@@ -541,8 +542,8 @@ class Reader:
         ``一、传统机器学习``, ``**思路一**``, ``--- code 编程 ---``, ``分割：``, or a short line
         followed by questions of another kind (``扩展问题`` then ``1、…``)."""
         m = unit.mark
-        if m is None or ask(unit.text) >= Ask.STRONG or m.rule in NEVER_TITLES:
-            return 0.0
+        if m is None or ask(unit.text) >= Ask.STRONG or m.rule in NEVER_TITLES or is_meta_line(unit.text):
+            return 0.0  # "面试时长：50min" describes the note; it titles nothing
         if m.kind == "item" and m.family == "framed":
             return FRAMED_RANK
         chapter_like = m.family in ("一、", "第1章") or m.rule == "chapter_number"
@@ -600,6 +601,7 @@ class Reader:
                 heading_mark = heading_mark_of(unit.text, level)
                 node = Node("heading", unit.start, unit.end, mark=heading_mark, rank=HEADING_RANK[level],
                             text=heading_mark.text)
+                skip_next = self.join_continuation(node, units, k)  # "## 为什么用 warmup，" + "以及…？"
             elif unit.kind == "head":
                 rank = 0.0 if self.inside_question(stack, unit) else self.section_rank(unit, units[k + 1 : k + 4])
                 node = Node("head", unit.start, unit.end, mark=unit.mark, indent=indent + self.dotted_depth(unit),

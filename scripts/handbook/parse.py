@@ -62,7 +62,7 @@ class LineReading:
     """Index into the note's entries, or None (titles, skipped lines, blank lines)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class OpenEntry:
     node: Node
     question: str
@@ -82,6 +82,15 @@ class OpenEntry:
     @property
     def head_line(self) -> int:
         return self.node.start
+
+    @property
+    def head_lines(self) -> range:
+        return range(self.node.start, self.node.end)
+
+    @property
+    def asks(self) -> bool:
+        m = self.node.mark
+        return self.node.ask >= Ask.STRONG or (m is not None and m.kind == "qa_q")
 
 
 @dataclass
@@ -134,9 +143,16 @@ class Emitter:
                 for i in leftover:
                     self.readings[i] = ("answer", "note_without_questions", len(self.open) - 1)
         if posts := threads.find_posts(self.lines):
-            for i, entry, rule in threads.regroup(self.lines, posts, self.open):
+            regrouped = threads.regroup(self.lines, posts, self.open)
+            kept = [e for e in self.open if all(e is not d for d in regrouped.dissolved)]
+            position = {id(e): k for k, e in enumerate(kept)}
+            new_index = {old: position[id(e)] for old, e in enumerate(self.open) if id(e) in position}
+            self.readings = {i: (role, rule, new_index.get(index) if index is not None else None)
+                             for i, (role, rule, index) in self.readings.items()}
+            self.open = kept
+            for i, entry, rule in regrouped.moves:
                 role = "preface" if i in entry.preface else "answer"
-                self.readings[i] = (role, rule, self.open.index(entry))
+                self.readings[i] = (role, rule, position[id(entry)])
 
     def container(self, parent: Node, context: tuple[str, ...], pending: list[int]
                   ) -> tuple[list[int], OpenEntry | None]:

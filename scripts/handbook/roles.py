@@ -65,6 +65,9 @@ MAX_NUMBER_GAP = 3
 TWIN_SCRIPT_GAP = 0.5
 """A line under a question whose share of Latin letters differs this much is its translation."""
 TWIN_MAX_CHARS = 160
+TWIN_MIN_WORDS = 3
+"""The English side of a translated pair is a sentence: this many words at least."""
+ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 MIN_LABELLED_QUESTIONS = 2
 """A note that labels this many siblings ``问题N：`` / ``Q:`` labels its questions."""
 ARTICLE_MIN_QUESTIONS = 3
@@ -200,7 +203,11 @@ def is_twin(node: Node, parent: Node) -> bool:
         return False
     if parent.ask < Ask.STRONG and not explicit_question(parent):
         return False  # "2、CNN" over "(1) 卷积怎么反向传播？" is a title, not a translated question
-    return node.ask >= Ask.STRONG and abs(latin_share(node.text) - latin_share(parent.text)) >= TWIN_SCRIPT_GAP
+    if node.ask < Ask.STRONG or abs(latin_share(node.text) - latin_share(parent.text)) < TWIN_SCRIPT_GAP:
+        return False
+    english = node if latin_share(node.text) > latin_share(parent.text) else parent
+    # "讲一下 Focal Loss" over "-- 为什么 α 取 0.25？" is Chinese with a term, not an English twin
+    return len(ENGLISH_WORD.findall(plain_text(english.text))) >= TWIN_MIN_WORDS
 
 
 def explicit_question(node: Node) -> bool:
@@ -528,6 +535,10 @@ def numbering(node: Node, s: Siblings) -> Role | None:
     a_exact = a_last is not None and n == a_last + 1
     a_loose = a_last is not None and a_last >= 1 and n <= a_last + 1
     opener = s.open_question
+    if q_last is not None and n == q_last and a_last == 0 and node.ask >= Ask.STRONG and opener is not None and (
+        key(opener) == family
+    ):
+        return Role.QUESTION  # Typora's "1. 1. 1." with answers between: the same number, asked again
     if q_last is None and a_exact and opener is not None and number_of(opener) is not None and (
         key(opener) != family and not s.open_answered
     ):

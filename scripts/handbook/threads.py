@@ -116,27 +116,51 @@ class ThreadEntry(Protocol):
     @property
     def head_line(self) -> int: ...
 
+    @property
+    def head_lines(self) -> range: ...
 
-def regroup(lines: list[str], posts: list[Post], entries: list[ThreadEntry]) -> list[tuple[int, ThreadEntry, str]]:
-    """Move reply lines to the questions they answer; returns ``(line, entry, rule)`` per move."""
+    @property
+    def asks(self) -> bool:
+        """Phrased as a question (or labelled one), not only read as one from its place."""
+        ...
+
+
+@dataclass
+class Regrouped:
+    moves: list[tuple[int, ThreadEntry, str]]
+    """``(line, entry, rule)`` per line moved."""
+    dissolved: list[ThreadEntry]
+    """Entries that were lines of a reply (``另外 Dice 那个：…`` read as a term and its definition)."""
+
+
+def regroup(lines: list[str], posts: list[Post], entries: list[ThreadEntry]) -> Regrouped:
+    """Move reply lines to the questions they answer."""
     moves: list[tuple[int, ThreadEntry, str]] = []
-    owner = {i: e for e in entries for i in e.lines}
+    owner: dict[int, ThreadEntry | None] = {i: e for e in entries for i in e.lines}
     asked_in = [[e for e in entries if post.start <= e.head_line < post.end] for post in posts]
     words = {id(e): content_words(e.question) for e in entries}
     answered: dict[str, ThreadEntry] = {}
     """author → the question their last reply answered."""
+    dissolved: list[ThreadEntry] = []
 
     def move(i: int, target: ThreadEntry, rule: str, to_preface: bool = False) -> None:
         source = owner.get(i)
         if source is target and not to_preface:
             return
-        if source is not None:
+        if source is not None and i in source.lines:
             source.lines.remove(i)
         (target.preface if to_preface else target.lines).append(i)
         owner[i] = target if not to_preface else None
         moves.append((i, target, rule))
 
     for k, post in enumerate(posts):
+        if post.reply_to:  # in a reply, only a line phrased as a question asks
+            for e in [e for e in asked_in[k] if not e.asks]:
+                if not any(not _among(x, dissolved) for x in entries[: _index(entries, e)]):
+                    continue  # no question before it to take its lines
+                dissolved.append(e)
+                asked_in[k].remove(e)
+                owner.update({i: e for i in e.head_lines})
         own = asked_in[k]
         first_own = min((e.head_line for e in own), default=post.end)
         body = [i for i in range(post.start, first_own) if owner.get(i) is not None]
@@ -165,4 +189,21 @@ def regroup(lines: list[str], posts: list[Post], entries: list[ThreadEntry]) -> 
                 move(j, current, "thread_reply")
             pending = []
             answered[post.author] = current
-    return moves
+    _rehome(dissolved, entries, owner, move)
+    return Regrouped(moves, dissolved)
+
+
+def _rehome(dissolved: list[ThreadEntry], entries: list[ThreadEntry], owner: dict, move) -> None:
+    """Lines a dissolved entry still holds go to the entry before it: nothing is lost."""
+    for e in dissolved:
+        home = [x for x in entries[: _index(entries, e)] if not _among(x, dissolved)][-1]
+        for i in sorted(i for i, o in owner.items() if o is e):
+            move(i, home, "thread_reply")
+
+
+def _among(entry: ThreadEntry, entries: list[ThreadEntry]) -> bool:
+    return any(entry is e for e in entries)
+
+
+def _index(entries: list[ThreadEntry], entry: ThreadEntry) -> int:
+    return next(k for k, e in enumerate(entries) if e is entry)

@@ -40,7 +40,6 @@ Split = tuple[str, str]
 MIN_ANSWER_CHARS = 4
 MAX_QUESTION_CHARS = 90
 """Text before an answer's colon is a question only if it is question-sized."""
-"""Shorter text after a separator is a gloss (``Griding Efect--网格效应``), not an answer."""
 MIN_PAREN_ANSWER_CHARS = 8
 MIN_PAREN_LIST_CHARS = 12
 """An aside answers when it is a clause or list (``，`` ``、``), or at least this long."""

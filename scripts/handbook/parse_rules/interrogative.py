@@ -7,8 +7,11 @@ line's text, computed once per line by :func:`handbook.outline.mark_lines`.
 Graded, because notes ask in three ways::
 
     STRONG  为什么 BN 能加速收敛？      介绍一下 NASNet      手撕 NMS      What is IoU?
-    WEAK    Dropout 的原理              FPN结构              ROC 和 AUC (a short topic phrase)
+    WEAK    Dropout 的原理              FPN结构              (a short topic phrase)
     NONE    训练时用当前 batch 的均值方差，测试用滑动平均。   (a statement)
+
+A bare pair of terms (``ROC 和 AUC``) does not ask by itself; among questions of the same
+kind it is one (:func:`handbook.roles.question_sibling`).
 
 Traditional Chinese is folded to Simplified first (``為什麼`` asks like ``为什么``).
 """

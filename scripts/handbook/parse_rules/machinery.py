@@ -15,7 +15,8 @@ import re
 
 from .marker import Mark
 
-PROPERTY = re.compile(r"^\s*(?:[-*]\s+)?(?P<key>[a-z][\w-]*)::\s*(?P<value>.*)$", re.I)
+PROPERTY = re.compile(r"^\s*(?:[-*]\s+)?(?P<key>[a-z][\w-]*)::(?:\s+(?P<value>.*)|\s*)$", re.I)
+"""``id:: 65e1…``, ``collapsed:: true``: Logseq writes a space after ``::`` (``std::move`` is C++)."""
 DIRECTIVE = re.compile(r"^\s*<!--\s*handbook\s*:\s*(?P<text>.*?)\s*-->\s*$", re.I)
 TOC = re.compile(
     r"^\s*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:\s*toc\s*\}|\*\s*(?:TOC|目录)\s*\{:toc\}|@\[toc\](?:\(.*\))?)\s*$", re.I
@@ -40,5 +41,5 @@ def match(line: str) -> Mark | None:
     if RULE.match(line) or DECORATIVE_RULE.match(line) or END_MARK.match(line):
         return Mark(kind="rule", text="", rule="thematic_break")
     if m := PROPERTY.match(line):
-        return Mark(kind="property", text=m.group("value"), rule="logseq_property", label=m.group("key").lower())
+        return Mark(kind="property", text=m.group("value") or "", rule="logseq_property", label=m.group("key").lower())
     return None

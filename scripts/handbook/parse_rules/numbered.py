@@ -29,6 +29,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+DECIMAL_PROSE = re.compile(
+    r"^(?:mm|cm|km|m|ms|s|kg|g|gb|mb|kb|tb|%|倍|版本?|元|万|亿|秒|分钟|小时|米|寸|岁|号)(?![a-z])", re.I
+)
+"""``3.5 mm 的镜头``, ``2.5 倍``: a decimal with its unit starts prose."""
+
+
 def chinese_number(text: str) -> int:
     if text == "十":
         return 10
@@ -63,8 +69,8 @@ def match(line: str) -> Mark | None:
         if style in ("1.", "1、") and not raw_body:
             return None  # "1." alone is not a numbered line
         body = raw_body.lstrip("-—").strip()  # "3、-- 卷积相关" numbers the group "卷积相关"
-        # "3.5 mm" or "1.0版本" is prose, not numbering: a dotted number must be followed by text
-        if style == "1.2" and not body:
+        # a dotted number must be followed by text, and "3.5 mm" or "1.0版本" is prose, not numbering
+        if style == "1.2" and (not body or DECIMAL_PROSE.match(body) or ".0" in m.group(2) + "."):
             return None
         if style == "1.2":
             style = f"1.2/{m.group(2).count('.')}"

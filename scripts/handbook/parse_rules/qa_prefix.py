@@ -35,5 +35,8 @@ def match(line: str) -> Mark | None:
         return Mark(kind="qa_q", text=m.group(5).strip(), rule="qa_prefix", family="Q", number=int(number),
                     prefix=prefix)
     if m := ANSWER.match(line):
-        return Mark(kind="qa_a", text=m.group(1).strip(), rule="qa_prefix")
+        text = m.group(1).strip()
+        if "【" in line[: m.start(1)] and text.endswith("】"):
+            text = text[:-1].rstrip()  # "【答：用分数衰减代替删除】"
+        return Mark(kind="qa_a", text=text, rule="qa_prefix")
     return None

@@ -561,8 +561,9 @@ class Reader:
         if m.kind == "plain" and titled:
             nxt = next((u for u in following if u.container != "blank" and u.kind != "skip"), None)
             if nxt is not None and nxt.kind == "head" and nxt.mark is not None:
-                deeper = indent_of(self.lines[nxt.start]) > m.indent
-                if deeper or nxt.mark.signature != m.signature:
+                # a deeper next line nests by its indent; a title over lines of its own indent needs a rank
+                same_indent = indent_of(self.lines[nxt.start]) == m.indent
+                if same_indent and nxt.mark.signature != m.signature:
                     return PLAIN_TITLE_RANK
             if nxt is not None and nxt.kind == "content" and unit.blank and following[0].container == "blank":
                 return PLAIN_TITLE_RANK  # "CNN不适用的场景" between blank lines, over its paragraphs

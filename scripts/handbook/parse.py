@@ -22,7 +22,7 @@ from .diagnostics import Report
 from .model import Entry, Note
 from .outline import Node, Reader, build_outline
 from .parse_rules import inline_answer
-from .parse_rules.interrogative import Ask, is_title_phrase, plain_text
+from .parse_rules.interrogative import Ask, is_meta_line, is_title_phrase, plain_text
 from .roles import Decision, Role, assign, quote_text
 
 QUOTE_PREFIX = re.compile(r"^(\s*)>\s?")
@@ -350,7 +350,7 @@ class Emitter:
 
 LINE_LABEL = re.compile(
     r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\d+(?:\.\d+)*[.、)）]?\s+)?"
-    r"(?:\*\*)?(?:答案?|A|回答|answer)?\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?",
+    r"(?:\*\*)?(?:【(?:答案?|解析)】|答案?|A|回答|answer)?\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?",
     re.I,
 )
 
@@ -360,13 +360,19 @@ REFERENCES = re.compile(
 )
 
 
+WRAPPING = re.compile(r"^\s*(?:```|~~~|:::|In\s*\[\s*\d*\s*\]\s*:|Out\s*\[\s*\d*\s*\]\s*:)", re.I)
+"""Lines that wrap an answer rather than say it: fences, ``:::warning`` blocks, notebook prompts."""
+COMMENT_MARK = re.compile(r"^(?:#|//|--|/\*)\s*")
+
+
 def is_placeholder(answer: str) -> bool:
     """No answer yet: empty, or only ``TODO`` / ``（待补充）`` / ``**答案**: - TODO`` lines (a
-    reference list after them does not answer)."""
+    reference list after them does not answer; metadata such as ``难度：⭐⭐`` and wrappers such
+    as a fence around ``# TODO`` or ``:::warning`` say nothing either)."""
     lines = answer.split("\n")
     cut = next((k for k, line in enumerate(lines) if k and REFERENCES.match(plain_text(line) or line)), len(lines))
-    words = [LINE_LABEL.sub("", plain_text(line)).strip() for line in lines[:cut]]
-    words = [w for w in words if w]
+    words = [LINE_LABEL.sub("", plain_text(line)).strip() for line in lines[:cut] if not WRAPPING.match(line)]
+    words = [COMMENT_MARK.sub("", w) for w in words if w and not is_meta_line(w)]
     return not words or all(
         PLACEHOLDER_ANSWER.match(w) or (len(w) <= DEFERRAL_MAX_CHARS and DEFERRAL.search(w)) for w in words)
 

@@ -85,7 +85,7 @@ NOTE_SECTIONS = re.compile(
 )
 """Sections about the note or the interview, whatever they list (``总结：1. 项目一定要…``)."""
 DIRECTIVE_ROLES = {"question": Role.QUESTION, "answer": Role.ANSWER, "title": Role.TITLE, "skip": Role.SKIP}
-NUMBERED_FAMILIES = frozenset({"N", "(1)", "一、", "①", "第1", "第1章"})
+NUMBERED_FAMILIES = frozenset({"N", "(1)", "一、", "①", "第1", "第1章", "1️⃣"})
 BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*\s*[:：]|^\*\*[^*]+[:：]\s*\*\*")
 """``- **为什么不除以 d_k**：那样…``: a labelled point of an answer, not a follow-up."""
 BOLD_ONLY = re.compile(r"^\*\*[^*]+\*\*$")
@@ -95,6 +95,8 @@ ANSWER_PARTS = re.compile(
     r"代码实现|具体实现|核心思想|基本思想|主要思想|详细|细节|扩展|延伸|拓展|追问|变体|改进版|进阶)[:：]?$"
 )
 """``### 公式``, ``**优点：**``, ``缺陷:``: parts of an answer, never a new topic."""
+FOLLOW_UP_LEAD = re.compile(r"^(?:追问|再问|接着问|延伸问题?|follow[- ]?up)\s*(?:\d+\s*)?[:：(（]", re.I)
+"""``#### 追问：Soft-NMS 改进了什么？``: a sub-heading that follows its question up, not a sibling."""
 CAPTION = re.compile(r"^[▲△▼▽↑↓]?\s*(?:图|表|figure|fig\.|table)\s*\d+(?:[.-]\d+)*\s*[:：.．]", re.I)
 LEAD_IN = re.compile(
     r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下|主要|"
@@ -181,9 +183,21 @@ def question_children(node: Node) -> int:
                  or split_list(c.text))
     numbered = sum(1 for c in children if number_of(c) is not None and term_definition(c.text) is None and (
         c.ask >= Ask.WEAK or (is_short_phrase(c.text) and not c.children)))
+    # an outline's topic nodes over cards (``两阶段`` over ``Faster R-CNN整体流程`` and its points)
+    cards = sum(1 for c in children if is_card(c))
     # group-like children (a heading, ``- 目标检测相关`` over its questions) count what they hold
     nested = sum(question_children(c) for c in children if not explicit_question(c) and c.ask < Ask.STRONG)
-    return max(asking, numbered) + nested
+    return max(asking, numbered, cards) + nested
+
+
+def is_card(node: Node) -> bool:
+    """A mind-map or outline node that names a topic and lists its points under it
+    (``FPN网络结构`` over ``自顶向下路径…``, ``横向连接…``); not an answer's part (``原理``)."""
+    points = heads(node)
+    if len(points) < 1 or len(points) != len(node.children) or any(heads(p) for p in points):
+        return False
+    text = head_text(node)
+    return (node.ask >= Ask.WEAK or is_short_phrase(text)) and not ANSWER_PARTS.search(text)
 
 
 def bears_questions(node: Node) -> bool:
@@ -480,7 +494,8 @@ def group_title(node: Node, s: Siblings) -> Role | None:
 def _answers_first(node: Node) -> bool:
     """Answer text comes before the first child that asks, and no sub-heading asks (a
     heading over ``### 问题`` headings is their title, whatever text comes first)."""
-    if any(c.kind == "heading" and c.ask >= Ask.WEAK for c in node.children):
+    if any(c.kind == "heading" and c.ask >= Ask.WEAK and not FOLLOW_UP_LEAD.match(plain_text(c.text))
+           for c in node.children):
         return False
     for c in node.children:
         if c.kind == "content":

@@ -159,6 +159,7 @@ PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
 NOT_TOPICS = re.compile(r"计算机|问题集|问题列表|面试题")
 """Words that contain a topic word without naming one (计算机 is not 计算)."""
 LABELLED = re.compile(r"^(?P<label>[^:：]{1,16}?)\s*[:：]\s*(?P<rest>\S.*)$")
+BARE_LABEL = re.compile(r"^(?P<label>[^:：]{1,16}?)\s*[:：]\s*$")
 # Words before a colon that label the rest of the line rather than ask ("理解：…", "注意：…",
 # "场景题：…", "代码：…").
 LABEL_WORDS = re.compile(
@@ -180,7 +181,8 @@ TASK_MIN_CHARS = 4
 META_LABELS = re.compile(
     r"^(?:格式|说明|整理|作者|来源|时间|日期|更新|更新时间|最后更新|目标职缺|目标职位|岗位|职位|base|部门|时长|形式|结果|"
     r"状态|面试形式|面试时间|面试时长|tags?|标签|分类|地点|城市|公司|轮次|last update|链接|原文|原文链接|"
-    r"出处|转载|版权声明|发布于|编辑于|阅读|赞同|收藏|板块|版块|浏览|浏览量|回复数|楼层|发帖时间|帖子)$",
+    r"出处|转载|版权声明|发布于|编辑于|阅读|赞同|收藏|板块|版块|浏览|浏览量|回复数|楼层|发帖时间|帖子|"
+    r"难度|频率|出现频率|出现公司|考察公司|被问公司|热度|星级|掌握程度|出现次数)$",
     re.I,
 )
 LABEL_MAX_CHARS = 12
@@ -221,7 +223,7 @@ def is_meta_line(text: str) -> bool:
     words = plain_text(text)
     if PROMOTION.search(words):
         return True
-    m = LABELLED.match(words)
+    m = LABELLED.match(words) or BARE_LABEL.match(words)  # "标签：#检测 #NMS" is a bare label once tags go
     return bool(m and META_LABELS.match(fold(m.group("label").strip())))
 
 

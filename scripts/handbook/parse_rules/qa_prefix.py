@@ -2,9 +2,10 @@
 
 Accepts::
 
-    问：什么是感受野？        Q: what is NMS?      Q3. 为什么…      问题2：…  问题 2:   **Q**: …
+    问：什么是感受野？        Q: what is NMS?      Q3. 为什么…      问题2：…  问题 2:   **Q**: …   **Q3** …
     答：感受野是…            A: …    A1：…        A：…            【答：…】  -答：1、…  **A**：…
     ❓Q1｜为什么…            ✅A：…              Q2丨…   (emoji and bars of social-media posts)
+    【题目】1. …（ ）         【答案】C           【解析】…   (exam papers and quiz banks)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ EMOJI = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u203C\u2049\uFE0F\u
 """``❓Q1｜…``, ``✅A：…``: emoji that social-media notes put before their markers."""
 BAR = r"[:：.、｜丨|]"
 QUESTION = re.compile(
-    rf"^\s*(?:[-*+]\s+)?{EMOJI}(?:\*\*)?(?:问题\s*(\d*)\s*{BAR}|问\s*[:：]|Q\s*(\d*)\s*{BAR}|Q(\d+)\s+(?=\S)"
+    rf"^\s*(?:[-*+]\s+)?{EMOJI}(?:\*\*)?(?:问题\s*(\d*)\s*{BAR}|问\s*[:：]|Q\s*(\d*)\s*{BAR}|Q(\d+)(?=\*\*\s*\S|\s+\S)"
     r"|Question\s*(\d*)\s*[:：])(?:\*\*)?\s*(.*)$",
     re.I,
 )
@@ -28,7 +29,27 @@ ANSWER = re.compile(
 )
 
 
+BRACKET_QUESTION = re.compile(
+    r"^\s*(?:[-*+]\s+)?[【\[]\s*(?:题目|问题|题|问|试题|原题|Q)\s*(?P<n1>\d*)\s*[】\]]\s*[:：]?\s*"
+    r"(?:(?P<n2>\d{1,3})\s*[.、．:：)）]\s*)?(?P<text>\S.*)$",
+    re.I,
+)
+BRACKET_ANSWER = re.compile(
+    r"^\s*(?:[-*+]\s+)?[【\[]\s*(?P<label>答案|参考答案|答|回答|解析|解答|答案解析|详解|分析|思路|A)\s*[】\]]\s*[:：]?\s*"
+    r"(?P<text>.*)$",
+    re.I,
+)
+"""``【题目】3. 关于 BN，下列说法错误的是（ ）``, ``【答案】C``, ``【解析】…``: an exam paper's labels."""
+
+
 def match(line: str) -> Mark | None:
+    if m := BRACKET_QUESTION.match(line):
+        number = m.group("n1") or m.group("n2") or "0"
+        prefix = line[: m.start("text")].strip().lstrip("-*+ ")
+        return Mark(kind="qa_q", text=m.group("text").strip(), rule="bracket_label", family="Q", number=int(number),
+                    prefix=prefix)
+    if m := BRACKET_ANSWER.match(line):
+        return Mark(kind="qa_a", text=m.group("text").strip(), rule="bracket_label", label=m.group("label"))
     if (m := QUESTION.match(line)) and m.group(5).strip().strip("*").strip():
         number = m.group(1) or m.group(2) or m.group(3) or m.group(4) or "0"
         prefix = line[: m.start(5)].strip().lstrip("-*+ ").replace("**", "")

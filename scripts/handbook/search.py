@@ -22,15 +22,30 @@ from .taxonomy import load_glossary
 CJK = re.compile(r"[\u4e00-\u9fff]")
 WORD_FREQ = 2000
 MAX_GLUED = 5
+MIN_COMPOUND = 4
+"""Shorter words are glued whole even when they end in another field word (``反卷积``)."""
 
 
+@cache
 def user_words() -> list[str]:
-    words = set()
-    for term in load_glossary():
-        for form in term.forms:
-            if CJK.search(form) and " " not in form and 2 <= len(form) <= MAX_GLUED:
-                words.add(form)
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    known = jieba.dt.FREQ
+    forms = {form for term in load_glossary() for form in term.forms if CJK.search(form) and " " not in form}
+    vocabulary = forms | {w for w, freq in known.items() if freq}
+    words = {form for form in forms if 2 <= len(form) <= MAX_GLUED and not is_compound(form, vocabulary)}
     return sorted(words)
+
+
+def is_compound(form: str, vocabulary: set[str] | dict) -> bool:
+    """``可分离卷积`` = ``可分离`` + ``卷积``: a word that is a modifier of two characters or more
+    before a word jieba or the glossary knows stays in its parts, so a search for ``卷积`` still
+    finds it (``反卷积``, ``感受野`` are glued whole)."""
+    if len(form) < MIN_COMPOUND:
+        return False
+    return any(form[k:] in vocabulary for k in range(2, len(form) - 1))
 
 
 @cache

@@ -40,3 +40,14 @@ def test_bad_taxonomy_is_rejected_with_the_key(tmp_path):
                    "        keywords: {卷积: many}\n", encoding="utf-8")
     with pytest.raises(HandbookError, match=r"groups\[0\]\.topics\[0\]\.keywords\.卷积: expected a number"):
         load_taxonomy.__wrapped__(bad)
+
+
+def test_an_alias_names_one_concept_unless_both_say_shared(tmp_path):
+    clash = tmp_path / "g.yaml"
+    clash.write_text("terms:\n  - {topic: optimization, terms: [学习率, LR]}\n"
+                     "  - {topic: classic-ml, terms: [逻辑回归, lr]}\n", encoding="utf-8")
+    with pytest.raises(HandbookError, match=r"terms\[1\].*'lr' already names '学习率'"):
+        load_glossary.__wrapped__(clash)
+    clash.write_text("terms:\n  - {topic: optimization, shared: true, terms: [学习率, LR]}\n"
+                     "  - {topic: classic-ml, shared: true, terms: [逻辑回归, L-R]}\n", encoding="utf-8")
+    assert [t.name for t in load_glossary.__wrapped__(clash)] == ["学习率", "逻辑回归"]

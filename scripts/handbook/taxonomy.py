@@ -6,6 +6,7 @@ expected; the stages then work on typed objects only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -82,6 +83,10 @@ def load_taxonomy(path: Path = DATA_DIR / "taxonomy.yaml") -> Taxonomy:
     return Taxonomy(tuple(topics), tuple(group_list), fallback)
 
 
+ALIAS_KEY = re.compile(r"[\s\-_]+")
+"""Aliases compare case-insensitively with spaces, hyphens and underscores removed."""
+
+
 @cache
 def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> tuple[GlossaryTerm, ...]:
     data = _load_yaml(path)
@@ -89,6 +94,7 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> tuple[GlossaryTerm
     _require(isinstance(items, list), path, "terms", "a list")
     slugs = {t.slug for t in load_taxonomy().topics}
     terms = []
+    shared: list[bool] = []
     for i, item in enumerate(items):
         where = f"terms[{i}]"
         _require(isinstance(item, dict) and isinstance(item.get("terms"), list) and item["terms"],
@@ -97,4 +103,13 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> tuple[GlossaryTerm
         _require(not topic or topic in slugs, path, f"{where}.topic", f"a topic slug, not {topic!r}")
         forms = [str(f) for f in item["terms"]]
         terms.append(GlossaryTerm(name=forms[0], aliases=tuple(forms[1:]), topic=topic))
+        shared.append(bool(item.get("shared", False)))
+    owners: dict[str, int] = {}
+    for i, term in enumerate(terms):
+        for form in term.forms:
+            key = ALIAS_KEY.sub("", form.casefold())
+            first = owners.setdefault(key, i)
+            _require(first == i or (shared[first] and shared[i]), path, f"terms[{i}]",
+                     f"its own forms: {form!r} already names {terms[first].name!r} "
+                     "(mark both entries `shared: true` if it truly names two concepts)")
     return tuple(terms)

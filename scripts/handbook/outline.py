@@ -50,6 +50,7 @@ SUMMARY = re.compile(r"<summary\b[^>]*>(?P<title>.*?)</summary>", re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
 OPAQUE_TOKENS = {"fence", "math_block", "math_block_label", "amsmath", "html_block", "table_open"}
 QUOTE_LINE = re.compile(r"^\s*>")
+CJK = re.compile(r"[\u4e00-\u9fff]")
 QUOTE_PREFIX = re.compile(r"^\s*>\s?")
 QUOTE_QUESTION = re.compile(
     r"^\s*(?:\*\*)?(?:思考题|思考|问题|提问|练习|小问题|想一想|Q)\s*\d*(?:\*\*)?"
@@ -223,6 +224,8 @@ def scan(lines: list[str]) -> Blocks:
             opaque[start] = end
             if tok.type == "table_open":
                 tables.add(start)
+        elif tok.type == "code_block" and not CJK.search(tok.content) and start not in opaque:
+            opaque[start] = end  # "    0.1428…" under "Out[6]:": output; indented Chinese is an outline
     # fences and math nested in list items are opaque too (but not inside quotes: callouts)
     for tok in tokens:
         if tok.map and tok.level > 0 and tok.type in ("fence", "math_block", "amsmath", "table_open"):

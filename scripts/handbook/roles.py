@@ -95,6 +95,8 @@ ANSWER_PARTS = re.compile(
     r"代码实现|具体实现|核心思想|基本思想|主要思想|详细|细节|扩展|延伸|拓展|追问|变体|改进版|进阶)[:：]?$"
 )
 """``### 公式``, ``**优点：**``, ``缺陷:``: parts of an answer, never a new topic."""
+ANSWER_PART_END = re.compile(r"(?:方法|原因|思路|步骤|做法|建议|结论|技巧|要点|优点|缺点|特点|作用|区别|理由|注意)$")
+"""``判断方法``, ``常见原因``, ``解决思路``: a label naming a part of an answer."""
 FOLLOW_UP_LEAD = re.compile(r"^(?:追问|再问|接着问|延伸问题?|follow[- ]?up)\s*(?:\d+\s*)?[:：(（]", re.I)
 """``#### 追问：Soft-NMS 改进了什么？``: a sub-heading that follows its question up, not a sibling."""
 CAPTION = re.compile(r"^[▲△▼▽↑↓]?\s*(?:图|表|figure|fig\.|table)\s*\d+(?:[.-]\d+)*\s*[:：.．]", re.I)
@@ -555,7 +557,7 @@ def numbering(node: Node, s: Siblings) -> Role | None:
     ):
         return Role.QUESTION  # Typora's "1. 1. 1." with answers between: the same number, asked again
     if q_last is None and a_exact and opener is not None and number_of(opener) is not None and (
-        key(opener) != family and not s.open_answered
+        key(opener) != family and (not s.open_answered or node.ask < Ask.STRONG)
     ):
         q_exact = False  # "**3、Canny…**" then "1. 高斯滤波": steps of another numbering
     if a_exact and q_exact and q_last is None and n > 1:
@@ -608,6 +610,8 @@ def definition_line(node: Node, s: Siblings) -> Role | None:
         return Role.ANSWER  # "**06 Swin 改进了什么？**" then "主要两点：一是…": the answer it waits for
     if fold(plain_text(term)) in fold(plain_text(s.open_question.text)):
         return None  # "核函数：…" under "SVM 的基本思想？核函数有什么用？": part of its answer
+    if ANSWER_PART_END.search(plain_text(term)):
+        return Role.ANSWER  # "判断方法：看前几百个 iter 的 loss 曲线…": a labelled part of the answer
     return Role.QUESTION
 
 

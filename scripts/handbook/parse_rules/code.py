@@ -5,6 +5,7 @@ Accepts::
     def softmax(x):                 class Node:          import numpy as np
         return e / e.sum()          for i in range(n):   #include <vector>
     int main() {                    std::sort(v.begin(), v.end());        }
+    In [3]:   Out[6]:   @functools.wraps(fn)   #+BEGIN_SRC python   (notebook prompts, decorators, org blocks)
 
 Only lines with no Chinese outside a trailing comment count, so ``for 循环怎么写`` and
 ``return 的值是什么？`` stay note text; an assignment needs a lower-case name on the left
@@ -24,11 +25,18 @@ CODE_START = re.compile(
     r"(?:int|void|bool|auto|double|float|char|long|string|vector<[^>]*>)\s+\**\w+\s*(?:\(|=|;|\[)|"
     r"std::|[a-z_][a-z0-9_]*(?:\.\w+|\[[^\]]*\])*\s*(?:[+\-*/]?=)\s*[^=\s].*$|[{}]\s*;?\s*$)"
 )
+NOTEBOOK_PROMPT = re.compile(r"^\s*(?:In|Out)\s*\[\s*\d*\s*\]\s*:?\s*$")
+"""``In [3]:``, ``Out[6]:``: a notebook's cell prompts, copied with its code."""
+DECORATOR = re.compile(r"^\s*@[A-Za-z_][\w.]*(?:\(.*\))?\s*$")
+ORG_BLOCK = re.compile(r"^\s*#\+(?:BEGIN|END)_\w+", re.I)
+"""``#+BEGIN_SRC python`` … ``#+END_SRC``: org-mode's fences."""
 CJK = re.compile(r"[\u4e00-\u9fff]")
 COMMENT = re.compile(r"\s(?:#|//).*$")
 
 
 def match(line: str) -> Mark | None:
+    if NOTEBOOK_PROMPT.match(line) or DECORATOR.match(line) or ORG_BLOCK.match(line):
+        return Mark(kind="code", text=line.rstrip(), rule="unfenced_code")
     code = COMMENT.sub("", line)
     if CJK.search(code) or not CODE_START.match(code):
         return None

@@ -91,7 +91,10 @@ REMINDER = re.compile(
 )
 TODO_KEYWORD = re.compile(r"^(?:todo|fixme|later|now|doing|done)\s*[:：]?\s*", re.I)
 # Advice to oneself anywhere in a line: "每个都要能讲清楚", "一定要搞懂", "别忘了…".
-SELF_ADVICE = re.compile(r"都要|一定要|要能|要搞懂|要弄清|搞清楚|弄清楚|别忘|记得|需要自己总结|要熟悉|要掌握|要背熟")
+SELF_ADVICE = re.compile(
+    r"都要(?:会|能|背|看|练|搞|懂|熟|掌握|准备|复习|记)|一定要|要能|要搞懂|要弄清|搞清楚|弄清楚|别忘|记得|需要自己总结|"
+    r"要熟悉|要掌握|要背熟"
+)
 QUESTION_END = re.compile(r"[?？]\s*[)）\]】」』\"”]?\s*$")
 TRAILING_ASIDE = re.compile(r"\s*(?:[(（][^()（）]*[)）]\s*)+$")
 SENTENCE_END = re.compile(r"[。；;!！]\s*$")
@@ -174,6 +177,10 @@ TASK_LABELS = re.compile(
 )
 """``手撕：给定一个 m×n 矩阵，按顺时针螺旋顺序输出。``: what follows the label is a task set, however phrased."""
 TASK_MIN_CHARS = 4
+REFLECTION_LABELS = re.compile(r"^(?:复盘|反思|感想|感受|教训|心得|自评|吐槽|碎碎念|小结|总结)$")
+TITLE_SUFFIX = re.compile(r"(?:篇|专题|系列|汇总|合集|部分|专栏)$")
+"""``✍️ 手撕篇``, ``八股篇``, ``检测专题``: the name of a part of the note, however it starts."""
+TITLE_SUFFIX_MAX_WIDTH = 12
 """``最后一道算法题：岛屿数量``, ``Weighted Gaussian 部分：…``: the part before the colon labels."""
 
 
@@ -234,6 +241,8 @@ def ask(text: str) -> Ask:
     core = TRAILING_ASIDE.sub("", words) or words  # "…哪个更好(答：…)" asks like "…哪个更好"
     if not core:
         return Ask.NONE
+    if TITLE_SUFFIX.search(core) and width(core) <= TITLE_SUFFIX_MAX_WIDTH and not has_question_mark(core):
+        return Ask.NONE
     if ends_with_question_mark(text) and len(core) <= QUESTION_MARK_MAX_CHARS:
         return Ask.STRONG
     if m := LABELLED.match(core):
@@ -243,6 +252,8 @@ def ask(text: str) -> Ask:
                 return Ask.NONE  # "格式：Q：问题 A：回答": the note's header
             if TASK_LABELS.match(label) and len(plain_text(rest).strip()) >= TASK_MIN_CHARS:
                 return Ask.STRONG
+            if REFLECTION_LABELS.match(label):
+                return Ask.NONE  # "复盘：…DETR 那块一直没细看？": the candidate to self
             return ask(rest)  # "shufflenet 算法题：random_shuffle的实现" asks like its task
         if len(label) <= TERM_MAX_CHARS and not has_question_mark(rest) and len(rest) >= DEFINITION_MIN_CHARS and (
             not _asks_in_words(label)
@@ -280,6 +291,8 @@ def _asks_in_words(core: str) -> bool:
     reports, ``零样本分类问题。如果测试时出现新类别，怎么做`` asks)."""
     sentences = [t for t in re.split(r"(?<=[。！!；;])", core) if t.strip()]
     if len(sentences) > 1:
+        if core.rstrip().endswith("。") and not has_question_mark(core):
+            return False  # "按时间顺序记。“我：”是我当场怎么答的…。": prose about the note
         return _sentence_asks(sentences[0], opening_only=True) or _sentence_asks(sentences[-1])
     return _sentence_asks(core)
 

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from .parse_rules import Mark, indent_of, mark
+from .parse_rules import Mark, html_export, indent_of, mark, org_mode
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.inline_answer import split_list, term_definition
 from .parse_rules.interrogative import (
@@ -744,6 +744,8 @@ class Reader:
         + blank + ``以及之后怎么衰减？``. Returns how many following units it took."""
         if TERMINAL.search(plain_text(node.text)):
             return self.second_part(node, units, k)
+        if term_definition(node.text) is not None and ask(split_answer(node.text)[0]) < Ask.WEAK:
+            return 0  # "- SimOTA / TAL：把分类和回归…" + "其实核心都在回答…？": a point and a remark
         if self.broken_paragraph(node, units, k):
             return 2  # the blank line and the rest of the question
         taken = 0
@@ -788,5 +790,10 @@ def _fields(m: Mark) -> dict:
 
 
 def build_outline(text: str) -> tuple[Node, Reader]:
-    reader = Reader(text.split("\n"))
+    lines = text.split("\n")
+    if html_export.is_html_export(lines):
+        lines = [html_export.unwrap(line) for line in lines]  # "<div><b>1. …？</b></div>" per line
+    elif org_mode.is_org(lines):
+        lines = [org_mode.as_markdown(line) for line in lines]  # "** YOLO 系列的演进？  :detection:"
+    reader = Reader(lines)
     return reader.tree(), reader

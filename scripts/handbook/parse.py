@@ -191,6 +191,14 @@ class Emitter:
                  parent: OpenEntry | None = None) -> OpenEntry:
         d = self.decision(node)
         text = node.text.strip()
+        pairs = [] if node.inline else inline_answer.split_pairs(text)
+        if pairs:  # "Q1？A1；Q2？A2" on a cram sheet: one entry per pair, the last one goes on below
+            for question, answer, rule in pairs[:-1]:
+                first = OpenEntry(node, question, context, "", inline=answer,
+                                  inline_rule=rule or "pairs_on_one_line")
+                first.preface, preface = list(preface), []
+                self.open.append(first)
+            text = text[max(text.rfind(pairs[-1][0]), 0):]
         listed = inline_answer.split_list(text)
         if listed:  # several questions typed on one line: all but the last have no answer
             for number, item in listed[:-1]:

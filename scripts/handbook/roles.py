@@ -68,6 +68,8 @@ TWIN_MAX_CHARS = 160
 TWIN_MIN_WORDS = 3
 """The English side of a translated pair is a sentence: this many words at least."""
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+ANSWERED_LINE_CHARS = 80
+"""A question line this long carries its answer (a 面经's one-line report of what was asked and said)."""
 MIN_LABELLED_QUESTIONS = 2
 """A note that labels this many siblings ``问题N：`` / ``Q:`` labels its questions."""
 ARTICLE_MIN_QUESTIONS = 3
@@ -92,7 +94,9 @@ BOLD_ONLY = re.compile(r"^\*\*[^*]+\*\*$")
 ANSWER_PARTS = re.compile(
     r"^(?:原理|公式|推导|代码|实现|总结|小结|优点|缺点|优缺点|例子|示例|举例|分析|解释|定义|步骤|流程|结构|特点|作用|注意|"
     r"补充|改进|缺陷|应用|参考|结论|说明|思路|方法|解法|复杂度|答案|解析|背景|动机|问题|不足|局限|区别|对比|联系|"
-    r"代码实现|具体实现|核心思想|基本思想|主要思想|详细|细节|扩展|延伸|拓展|追问|变体|改进版|进阶)[:：]?$"
+    r"代码实现|具体实现|核心思想|基本思想|主要思想|详细|细节|扩展|延伸|拓展|追问|变体|改进版|进阶|"
+    r"题目描述|题意|示例|样例|输入|输出|提示|时间复杂度|空间复杂度|复杂度分析|实验|结果|贡献|创新点|"
+    r"方法|模型|网络结构|损失函数|数据集|实验结果|消融实验|局限性|启发|摘要|引言|相关工作)[:：]?$"
 )
 """``### 公式``, ``**优点：**``, ``缺陷:``: parts of an answer, never a new topic."""
 ANSWER_PART_END = re.compile(r"(?:方法|原因|思路|步骤|做法|建议|结论|技巧|要点|优点|缺点|特点|作用|区别|理由|注意)$")
@@ -581,12 +585,25 @@ def asks(node: Node, s: Siblings) -> Role | None:
     return Role.QUESTION if node.ask >= Ask.STRONG else None
 
 
+def answer_of_other_kind(node: Node, s: Siblings) -> Role | None:
+    """``**5. FLOPs 降了一半，为什么没变快？**`` then ``瓶颈在访存而不在计算：…``: right after a
+    question still waiting for its answer, a line of another kind that does not ask is that answer."""
+    opener = s.open_question
+    if opener is None or s.open_answered or node.kind != "head" or node.signature == opener.signature:
+        return None
+    if node.ask >= Ask.STRONG or explicit_question(node) or bears_questions(node):
+        return None
+    return Role.ANSWER
+
+
 def question_sibling(node: Node, s: Siblings) -> Role | None:
     """``ROC 和 AUC`` among ``说说…的区别`` and ``…的原理？``: a short phrase in a list of
     questions of the same kind is a question too."""
     share = s.shares.get(node.signature, 0.0)
     if share < QUESTION_GROUP_SHARE or s.counts.get(node.signature, 0) < 2:
         return None
+    if ANSWER_PARTS.search(head_text(node)):
+        return None  # "**题目描述**", "**思路**", "**代码**": the parts of one answer
     if is_narrative(node.text):
         return None  # "我答了几个方向：1）…": what was answered, among the questions
     phrase = split_answer(node.text)[0]
@@ -670,6 +687,19 @@ def topic_card(node: Node, s: Siblings) -> Role | None:
         return None  # "问：深层列表？" then "- 层" over its sub-list: the answer it waits for
     if head and node.mark.kind == "plain" and not is_title_phrase(node.text):
         return None
+    if ANSWER_PARTS.search(head_text(node)):
+        return None  # "### 动机" / "### 实验" under "## ResNet (2015)": a part of the notes, not a card
+    return Role.QUESTION
+
+
+def structured_answer(node: Node, s: Siblings) -> Role | None:
+    """``## 146. LRU 缓存机制`` over ``**题目描述**``, ``**思路**``, ``**代码**``: a heading whose
+    sub-parts are all labelled parts of an answer is one question with a structured answer."""
+    parts = [c for c in heads(node) if c.ask < Ask.STRONG]
+    if node.kind not in ("heading", "head") or not parts or len(parts) != len(heads(node)):
+        return None
+    if not all(ANSWER_PARTS.search(head_text(c)) for c in parts):
+        return None
     return Role.QUESTION
 
 
@@ -713,12 +743,14 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("follow_up_sibling", follow_up_sibling),
     ("topic_shift", topic_shift),
     ("answer_under_question", answer_under_question),
+    ("structured_answer", structured_answer),
     ("group_title", group_title),
     ("answer_follows", answer_follows),
     ("numbering", numbering),
     ("questions_on_one_line", questions_on_one_line),
     ("answered_on_its_line", answered_on_its_line),
     ("asks", asks),
+    ("answer_of_other_kind", answer_of_other_kind),
     ("question_sibling", question_sibling),
     ("definition_line", definition_line),
     ("topic_phrase", topic_phrase),
@@ -768,7 +800,8 @@ def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decisi
     family = key(node)
     if role == Role.QUESTION:
         state.open_question = node
-        state.open_answered = has_content(node) or bool(split_answer(node.text)[1])
+        state.open_answered = has_content(node) or bool(node.inline) or bool(split_answer(node.text)[1]) or (
+            len(plain_text(node.text)) > ANSWERED_LINE_CHARS)  # "…对分类真的有用吗，…交流了一下…": said on the line
         state.numbering.answer = _answer_numbers(node, decisions)
         state.numbering.explicit = any(c.mark is not None and c.mark.kind == "qa_a" for c in node.children)
         if n is not None:

@@ -53,6 +53,7 @@ SPACED_DASHES = re.compile(r"\s+(?:-{2,}|—{1,2})\s+|\s*——\s*")
 TRAILING_PAREN = re.compile(r"^(?P<q>.*?\S)\s*[(（](?P<a>[^()（）]+)[)）]\s*$")
 COLON = re.compile(r"[:：]")
 LAST_QUESTION_MARK = re.compile(r"^(?P<q>.*[?？])(?P<a>[^?？]+)$")
+QUESTION_MARKS = re.compile(r"[?？]")
 
 
 OPAQUE_SPANS = re.compile(r"<[^>]*>|https?://\S+|`[^`]*`|\$[^$]*\$|!?\[[^\]]*\]\([^)]*\)")
@@ -142,6 +143,10 @@ def colon_after_question(text: str) -> Split | None:
     return None
 
 
+GOES_ON = ("各自", "分别", "两者", "它们", "各", "其", "以及", "和", "与")
+"""``…了解吗？牛顿法、SGD，各自的优势``: after ``？`` the question goes on."""
+
+
 def statement_after_question_mark(text: str) -> Split | None:
     """``为什么用multi Loss？多loss权重如何选？训练普通的模型使其收敛，…``: after the last
     question mark comes a statement, not more of the question (``…了解吗？牛顿法、SGD，各自的优势``)."""
@@ -152,8 +157,15 @@ def statement_after_question_mark(text: str) -> Split | None:
     words = plain_text(after).strip(" ，,。；;")
     if not _answer_like(after, MIN_STATEMENT_CHARS) and not (is_narrative(after) and _answer_like(after)):
         return None
-    if any(words.endswith(w) for w in TOPIC_WORDS) or words.startswith(("比如", "例如")):
-        return None  # "…各自的优势": the question goes on
+    last = re.split(r"[，,]", words)[-1]
+    if any(last.endswith(w) for w in TOPIC_WORDS) and last.startswith(GOES_ON):
+        return None  # "…了解吗？牛顿法、SGD，各自的优势": the question goes on
+    clauses = [c for c in re.split(r"[，,；;]", words) if c.strip()]
+    goes_on = ask(after) >= Ask.STRONG or all(ask(c) >= Ask.WEAK for c in clauses)
+    if goes_on and not is_narrative(after):
+        return None  # "Softmax的原理是？反向传播、梯度公式推导，代码实现": more to explain, not an answer
+    if words.startswith(("比如", "例如")):
+        return None
     return text[: m.end("q")].strip(), after
 
 
@@ -227,6 +239,30 @@ def split(text: str) -> tuple[str, str, str]:
 
 INLINE_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})[.、．]\s*(?=\D)")
 MIN_LISTED_QUESTIONS = 3
+
+
+PAIR_SEPARATOR = re.compile(r"[；;]\s*")
+
+
+def split_pairs(text: str) -> list[tuple[str, str, str]]:
+    """``NMS有什么缺点？密集遮挡时…；Soft-NMS怎么改的？不直接删，按IoU衰减分数``: several
+    questions, each with its answer, on one line of a cram sheet, as (question, answer, rule)."""
+    if len(QUESTION_MARKS.findall(_masked(text))) < 2:
+        return []
+    segments = [seg.strip() for seg in PAIR_SEPARATOR.split(text) if seg.strip()]
+    pairs = []
+    for seg in segments:
+        if not QUESTION_MARKS.search(seg):
+            if not pairs:
+                return []
+            q, a, rule = pairs[-1]  # "…；能匹配上的anchor也少": more of the answer before
+            pairs[-1] = (q, f"{a}；{seg}" if a else seg, rule)
+            continue
+        q, a, rule = split(seg)
+        if ask(q) < Ask.STRONG:
+            return []
+        pairs.append((q, a, rule))
+    return pairs if len(pairs) >= 2 else []
 
 
 def split_list(text: str) -> list[tuple[str, str]]:

@@ -31,7 +31,14 @@ END_MARK = re.compile(r"^\s*[-—–=_~·*\s]*(?:the\s+end|end|全文完|本文�
 ANKI_HEADER = re.compile(r"^#(?:separator|html|tags column|deck column|notetype column|guid column|columns):", re.I)
 
 
+ORG_DRAWER = re.compile(r"^\s*:(?:PROPERTIES|END|LOGBOOK|[A-Z][A-Z_]*):(?:\s.*)?$")
+"""``:PROPERTIES:`` … ``:CUSTOM_ID: lightweight`` … ``:END:``: org-mode's drawers."""
+ORG_SETTING = re.compile(r"^#\+(?!BEGIN|END)[A-Z_]+\s*:", re.I)
+
+
 def match(line: str) -> Mark | None:
+    if ORG_DRAWER.match(line) or ORG_SETTING.match(line):
+        return Mark(kind="property", text=line.strip(), rule="org_setting", label="org")
     if ANKI_HEADER.match(line):
         return Mark(kind="property", text=line.strip(), rule="anki_header", label="anki")
     if m := DIRECTIVE.match(line):

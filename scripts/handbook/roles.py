@@ -604,6 +604,9 @@ def question_sibling(node: Node, s: Siblings) -> Role | None:
         return None
     if ANSWER_PARTS.search(head_text(node)):
         return None  # "**题目描述**", "**思路**", "**代码**": the parts of one answer
+    lead, rest, _rule = split_answer(node.text)
+    if s.open_question is not None and not s.open_answered and rest and LEAD_IN.search(plain_text(lead)):
+        return None  # "Swin 改进了什么？" then "主要两点：一是…": the answer it waits for
     if is_narrative(node.text):
         return None  # "我答了几个方向：1）…": what was answered, among the questions
     phrase = split_answer(node.text)[0]

@@ -27,6 +27,7 @@ from .roles import Decision, Role, assign, quote_text
 
 QUOTE_PREFIX = re.compile(r"^(\s*)>\s?")
 TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
+FOLLOW_UP_LABEL = re.compile(r"^\s*(?:追问|再问|接着问|follow[- ]?up)\s*(?:[(（]追问[)）])?\s*[:：]\s*", re.I)
 DETAILS_TAGS = re.compile(r"</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>", re.I)
 HTML_HEADING_PREFIX = re.compile(r"^\s*<h([1-6])\b[^>]*>.*?</h\1>", re.I)
 NUMBERING = re.compile(r"[0-9一二三四五六七八九十①-⑳]")
@@ -109,6 +110,8 @@ class Emitter:
         self.decisions = decisions
         self.report = report
         self.open: list[OpenEntry] = []
+        self.nested: list[tuple[Node, OpenEntry]] = []
+        """Follow-ups found inside an answer subtree, with the entry they follow up."""
         self.readings: dict[int, tuple[str, str, int | None]] = {}
         """0-based line → (role, rule, index into self.open)."""
         self.properties = 0
@@ -180,6 +183,7 @@ class Emitter:
                 lines = self.subtree_lines(child, last)
                 if last is not None:
                     (last.postscript if d.rule in ASIDE_RULES else last.lines).extend(lines)
+                    self.flush_nested(last, context)
                 else:
                     pending = pending + lines
         if pending and last is not None:
@@ -211,6 +215,9 @@ class Emitter:
         else:
             question, inline, rule = inline_answer.split(text)
         question = TRAILING_COLON.sub("", question)  # "R-CNN:" titles its card
+        told_follow_up = parent is not None and FOLLOW_UP_LABEL.match(question) and FOLLOW_UP_LABEL.sub("", question)
+        if told_follow_up:  # "追问：…": the label becomes the entry's marker, the entry links its question
+            question = FOLLOW_UP_LABEL.sub("", question)
         m = node.mark
         if not listed:
             number = m.prefix if m is not None and NUMBERING.search(m.prefix or "") else ""
@@ -219,6 +226,8 @@ class Emitter:
         entry = OpenEntry(node, question, context, number, inline=inline, inline_rule=rule, parent=parent)
         if m is not None and m.callout:
             entry.marker = f"[!{m.callout}]"
+        elif told_follow_up:
+            entry.marker = "追问"
         entry.preface = list(preface)
         if node.directive and (t := TOPIC_DIRECTIVE.match(node.directive.strip())):
             entry.topic_hint = t.group("slug")
@@ -260,11 +269,19 @@ class Emitter:
             follow.lines.extend(answer_lines)
             for i in answer_lines:
                 self.readings[i] = ("answer", "follow_up_answer", self.open.index(follow))
+        self.flush_nested(entry, context)
         if sections:
             holder = Node("root", sections[0].start, sections[0].start, children=sections)
             leftover, _ = self.container(holder, context, [])
             entry.lines.extend(leftover)
         return entry
+
+    def flush_nested(self, entry: OpenEntry, context: tuple[str, ...]) -> None:
+        """Entries for the follow-ups found nested in ``entry``'s answer."""
+        mine = [node for node, owner in self.nested if owner is entry]
+        self.nested = [(node, owner) for node, owner in self.nested if owner is not entry]
+        for node in mine:
+            self.question(node, context, [], parent=entry)
 
     def subtree_lines(self, node: Node, entry: OpenEntry | None) -> list[int]:
         """Every line of an answer subtree, in order (skipped machinery left out)."""
@@ -272,6 +289,9 @@ class Emitter:
         d = self.decision(node)
         if d.role == Role.SKIP:
             self.skip(node, d)
+            return out
+        if d.role == Role.QUESTION and entry is not None:
+            self.nested.append((node, entry))  # "追问：…？" nested in the answer: its own entry, later
             return out
         if node.kind == "content" or node.kind in ("head", "heading"):
             out.extend(range(node.start, node.end))

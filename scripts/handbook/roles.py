@@ -274,6 +274,14 @@ def machinery(node: Node, s: Siblings) -> Role | None:
     return Role.SKIP if node.kind == "skip" else None
 
 
+def follow_up_in_answer(node: Node, s: Siblings) -> Role | None:
+    """``① 层融合…`` then, nested under the answer's points, ``追问：INT8 掉点厉害怎么排查？``: a
+    labelled follow-up is a question wherever the answer's outline put it."""
+    if s.parent_role != Role.ANSWER or node.kind != "head" or node.ask < Ask.STRONG:
+        return None
+    return Role.QUESTION if FOLLOW_UP_LEAD.match(plain_text(node.text)) else None
+
+
 def inside_answer(node: Node, s: Siblings) -> Role | None:
     """Everything below an answer is answer: steps, labels, sub-headings, code, quotes."""
     return Role.ANSWER if s.parent_role in (Role.ANSWER, Role.WORDING, Role.SKIP) else None
@@ -726,6 +734,7 @@ def answer_by_default(node: Node, s: Siblings) -> Role | None:
 ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("author_directive", author_directive),
     ("machinery", machinery),
+    ("follow_up_in_answer", follow_up_in_answer),
     ("inside_answer", inside_answer),
     ("restating_quote", restating_quote),
     ("content_line", content_line),

@@ -30,8 +30,13 @@ CONTEXT_FALLBACK_SHARE = 1 / 3
 """Share of a context heading's vote for the interview page (``字节一面`` says where, not what)."""
 ANSWER_SCAN_CHARS = 4000  # the start of an answer says what it is about; a 1 MB answer need not be read
 ASCII_WORD = re.compile(r"[a-z0-9]")
-CONDITION = re.compile(r"^[^，,？?。]{1,30}?(?:的时候|时候|时|情况下|条件下|的话)[，,\s]*")
+CONDITION = re.compile(
+    r"^(?:[^，,？?。]{1,30}?(?:的时候|时候|时|情况下|条件下|的话)|(?:如果|假如|假设|若|当)[^，,？?。]{1,30}?[，,])[，,\s]*"
+)
+"""``小 batch 的时候…``, ``如果 batch size = 1，BN 还能…``: a condition before the question's subject."""
 END = ""
+MIN_PLURAL_WORD = 4
+"""English words this long also match with a plural ending (``map`` must not match ``maps``)."""
 
 
 def _trie_pattern(keys: list[str]) -> str:
@@ -57,6 +62,8 @@ def _trie_pattern(keys: list[str]) -> str:
             if END in child:
                 word = child[END]
                 right = r"(?![a-z0-9])" if ASCII_WORD.match(word[-1]) else ""
+                if len(word) >= MIN_PLURAL_WORD and word[-1].isalpha() and word.isascii():
+                    right = r"(?:e?s)?(?![a-z0-9])"  # "3x3 convs", "anchors", "losses"
                 tail = f"(?:{tail}|{right})" if tail else right
             branches.append(piece + tail)
         if not branches:
@@ -84,7 +91,12 @@ class Matcher:
         return [m.group(0) for m in self.regex.finditer(fold(text))]
 
     def key(self, found: str) -> str:
-        return re.sub(r"[\s_-]+", " ", found).strip()
+        key = re.sub(r"[\s_-]+", " ", found).strip()
+        if key not in self.votes and key.endswith("s"):  # an English plural of a known word
+            for singular in (key[:-1], key[:-2]):
+                if singular in self.votes:
+                    return singular
+        return key
 
 
 @cache

@@ -78,6 +78,9 @@ ANCHOR_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s*\[[^\]]*\]\(#[^)]*\)\s*$")
 KRAMDOWN_TOC_ITEM = re.compile(r"^\s*[*-]\s*(?:TOC|目录)\s*$", re.I)
 # A question typed across two lines: the second line carries on the first ("…和 LN\n的差別？").
 CONTINUATION_START = re.compile(r"^(?:的|和|与|及|或|还是|并|以及|而|、|，|,|or\b|and\b)", re.I)
+PREDICATE_START = re.compile(r"^(?:有什么|有哪些|是什么|是否|分别|各自|区别|的区别|有何)")
+"""``PyTorch 里 model.eval() 和 torch.no_grad()`` + blank + ``有什么区别？``: a question's predicate alone."""
+PREDICATE_MAX_WIDTH = 16
 OPEN_ENDING = re.compile(r"[，,、和与及或的]\s*$")
 TERMINAL = re.compile(r"[?？。！!；;]\s*$")
 CODE_LIKE = re.compile(r"[=(){}\[\];]|^\s*(?:def|return|for|if|import|class)\b")
@@ -699,7 +702,9 @@ class Reader:
     @staticmethod
     def pop_for_content(stack: list[Node], node: Node) -> None:
         """A content line belongs to the deepest open head at or left of its indent."""
-        while len(stack) > 1 and stack[-1].kind == "head" and not stack[-1].rank and stack[-1].indent > node.indent:
+        while len(stack) > 1 and stack[-1].kind == "head" and not stack[-1].rank and (
+            stack[-1].indent > node.indent or is_meta_line(stack[-1].text)  # "标签：#检测" holds nothing
+        ):
             stack.pop()
 
     def broken_paragraph(self, node: Node, units: list[Unit], k: int) -> bool:
@@ -751,7 +756,11 @@ class Reader:
         taken = 0
         for unit in units[k + 1 : k + 4]:
             if unit.container == "blank":
-                if not OPEN_ENDING.search(plain_text(node.text)):
+                after = units[k + 1 + taken + 1] if len(units) > k + 2 + taken else None
+                predicate = after is not None and after.mark is not None and after.mark.kind == "plain" and (
+                    PREDICATE_START.match(plain_text(after.mark.text)) and ends_with_question_mark(after.mark.text)
+                    and width(plain_text(after.mark.text)) <= PREDICATE_MAX_WIDTH)
+                if not (OPEN_ENDING.search(plain_text(node.text)) or predicate):
                     return 0
                 taken += 1
                 continue
@@ -763,7 +772,10 @@ class Reader:
             if not (CONTINUATION_START.match(words) or closes) or len(words) > 60:
                 return 0
             explicit = node.mark is not None and node.mark.kind == "qa_q"
-            if not CONTINUATION_START.match(words) and not explicit and (node.rank or is_title_phrase(node.text)):
+            predicate = PREDICATE_START.match(words) and closes and width(words) <= PREDICATE_MAX_WIDTH
+            if not CONTINUATION_START.match(words) and not explicit and not predicate and (
+                node.rank or is_title_phrase(node.text)
+            ):
                 return 0  # "二、训练相关" then "梯度消失…的原因？": a title, then its first question
             node.text = f"{node.text}{'' if re.search(r'[一-鿿，、]$', node.text) else ' '}{m.text}"
             node.continuation += (unit.start,)

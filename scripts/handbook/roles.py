@@ -704,14 +704,15 @@ def topic_card(node: Node, s: Siblings) -> Role | None:
 
 
 def structured_answer(node: Node, s: Siblings) -> Role | None:
-    """``## 146. LRU 缓存机制`` over ``**题目描述**``, ``**思路**``, ``**代码**``: a heading whose
-    sub-parts are all labelled parts of an answer is one question with a structured answer."""
-    parts = [c for c in heads(node) if c.ask < Ask.STRONG]
-    if node.kind not in ("heading", "head") or not parts or len(parts) != len(heads(node)):
+    """``## 146. LRU 缓存机制`` over ``**题目描述**``, ``**思路**``, ``**代码**`` (and maybe a
+    ``#### 追问：…``): a heading whose sub-parts are all labelled parts of an answer is one
+    question with a structured answer."""
+    subs = [c for c in heads(node) if not FOLLOW_UP_LEAD.match(plain_text(c.text)) and not is_meta_line(c.text)]
+    if node.kind not in ("heading", "head") or not subs or any(c.ask >= Ask.STRONG for c in subs):
         return None
-    if not all(ANSWER_PARTS.search(head_text(c)) for c in parts):
+    if not all(ANSWER_PARTS.search(head_text(c)) for c in subs):
         return None
-    return Role.QUESTION
+    return Role.QUESTION  # its 追问 sub-headings are follow-ups, its 难度/标签 lines metadata
 
 
 def empty_heading(node: Node, s: Siblings) -> Role | None:

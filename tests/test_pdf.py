@@ -104,5 +104,5 @@ def test_printing_any_page_hides_navigation(site_url, browser):
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
         assert not page.locator(chrome).first.is_visible(), chrome
-    assert page.locator("article .hb-answer").first.is_visible()
+    assert page.locator("article .hb-qa").first.is_visible()
     page.close()

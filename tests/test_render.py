@@ -1,12 +1,17 @@
-"""render: topic pages hold each question as a heading with a stable id, answer, source."""
+"""render: topic pages are plain Markdown: each question a heading with a stable id, its
+answer, its source line; few HTML lines; the same page read by markdown-it-py shows it all."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import FIXTURE_NOTES
 from handbook.pipeline import run
-from handbook.render import image_size, shield_markdown
+from handbook.render import image_size, inline, plain
+
+MAX_HTML_SHARE = 0.05
+HTML_LINE = re.compile(r"^\s*</?[A-Za-z][^>]*>")
 
 
 def rendered():
@@ -15,25 +20,54 @@ def rendered():
     return state
 
 
+def topic_pages(site) -> dict[str, str]:
+    return {p: t for p, t in site.pages.items() if p.count("/") == 1 and not p.startswith(("sources", "print"))}
+
+
 def test_every_topic_page_and_sources_exist():
     site = rendered().site
     assert "index.md" in site.pages and "sources/index.md" in site.pages
-    assert sum(1 for p in site.pages if p.count("/") == 1 and not p.startswith(("sources", "print"))) == 23
+    assert len(topic_pages(site)) == 23
     assert {"print/handbook.md", "print/cheatsheet.md"} <= set(site.pages)
 
 
 def test_question_heading_answer_keywords_and_source_line():
     page = rendered().site.pages["vision/detection.md"]
     assert "## NMS 的流程是什么？ {#q-" in page
-    assert '<div class="hb-answer"><p>A: 先按得分排序' in page
-    assert '来源：<a href="../../sources/qa_blog/#L8">检测面试问答整理</a> · 第 8 行' in page
-    assert "关键词</span> 非极大值抑制 · NMS" in page
+    assert "\nA: 先按得分排序" in page
+    assert "来源：[检测面试问答整理](../sources/qa_blog.md#L8) · 第 8 行" in page
+    assert "**关键词** 非极大值抑制 · NMS" in page and "{: .hb-keywords }" in page
     assert "某视觉公司" in page  # company from front matter
 
 
 def test_unanswered_questions_are_marked_not_hidden():
     page = rendered().site.pages["fundamentals/convolution.md"]
-    assert "感受野怎么计算？" in page and '<p class="hb-todo">待补充</p>' in page
+    assert "感受野怎么计算？" in page and "待补充\n{: .hb-todo }" in page
+
+
+def test_topic_pages_are_markdown_with_fences_and_math():
+    pages = topic_pages(rendered().site)
+    lines = [ln for text in pages.values() for ln in text.split("\n") if ln.strip()]
+    html_lines = [ln for ln in lines if HTML_LINE.match(ln)]
+    assert len(html_lines) <= MAX_HTML_SHARE * len(lines), html_lines[:10]
+    everything = "\n".join(pages.values())
+    assert "```python" in everything and "$$" in everything and re.search(r"\$[^$\n]+\$", everything)
+
+
+def test_normalized_pages_read_the_same_as_plain_markdown():
+    """Opened in any Markdown viewer (markdown-it-py with dollarmath here), a topic page shows the
+    same questions, code and math as the site."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+    md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin)
+    page = rendered().site.pages["fundamentals/convolution.md"]
+    tokens = md.parse(page.split("---\n", 2)[2])
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    assert any(h.startswith("卷积输出尺寸怎么算？") for h in headings)
+    assert any(t.type == "math_block" for t in tokens)
+    inline_math = [c for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "math_inline"]
+    assert any("\\frac{W-K+2P}{S}+1" in c.content for c in inline_math)
 
 
 def test_verbatim_source_pages_are_safe_and_not_searched():
@@ -61,7 +95,7 @@ def test_local_image_carries_its_size_so_the_page_does_not_jump_when_it_loads():
     from PIL import Image
 
     width, height = Image.open(FIXTURE_NOTES / "assets" / "bilinear.png").size
-    assert f'src="../../assets/notes/assets/bilinear.png" alt="插值示意" width="{width}" height="{height}"' in page
+    assert f"![插值示意](../assets/notes/assets/bilinear.png){{ loading=lazy width={width} height={height} }}" in page
 
 
 def test_image_size_of_a_file_that_is_not_an_image_is_unknown(tmp_path):
@@ -70,5 +104,9 @@ def test_image_size_of_a_file_that_is_not_an_image_is_unknown(tmp_path):
     assert image_size(fake) is None and image_size(None) is None
 
 
-def test_markdown_syntax_in_question_text_is_shielded():
-    assert shield_markdown("<code>a_b</code> 2*3 $x$") == "<code>a&#95;b</code> 2&#42;3 &#36;x&#36;"
+def test_titles_and_keywords_are_shown_as_written():
+    assert plain("a_b [x] 2*3 $5") == "a\\_b \\[x\\] 2\\*3 \\$5"
+
+
+def test_question_text_gets_the_answer_repairs():
+    assert inline("256*256*3 的特征图，价格 $5，公式 $x^2$ 呢？") == "256\\*256\\*3 的特征图，价格 \\$5，公式 $x^2$ 呢？"

@@ -159,7 +159,7 @@ def build_site(notes: Path, site: Path, config_file: Path = REPO_ROOT / "mkdocs.
 
         shutil.copytree(repo_docs, docs, ignore=ignore)
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site.resolve()))
-        config["extra"].setdefault("handbook", {})["notes"] = str(notes.resolve())
+        config["plugins"]["handbook"].config["notes"] = str(notes.resolve())
         config["plugins"].run_event("startup", command="build", dirty=False)
         try:
             build(config)

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .classify import classify
+from .classify import Classifier, classify
 from .diagnostics import HandbookError, Report
 from .merge import merge
 from .parse import parse
 from .read import other_files, read_notes
 from .render import Site, render
-from .taxonomy import Taxonomy, load_taxonomy
+from .taxonomy import Taxonomy, load_glossary, load_taxonomy
 
 MANIFEST = ".handbook-manifest"
 
@@ -33,6 +33,7 @@ class State:
     notes_dir: Path
     report: Report = field(default_factory=Report)
     taxonomy: Taxonomy = field(default_factory=load_taxonomy)
+    glossary: tuple = field(default_factory=load_glossary)
     notes: list = field(default_factory=list)
     entries: list = field(default_factory=list)
     placed: list = field(default_factory=list)
@@ -51,7 +52,7 @@ def _parse(s: State) -> None:
 
 
 def _classify(s: State) -> None:
-    s.placed = classify(s.entries, report=s.report)
+    s.placed = classify(s.entries, Classifier(s.taxonomy, s.glossary), report=s.report)
 
 
 def _merge(s: State) -> None:
@@ -84,11 +85,16 @@ STAGES: list[tuple[str, Callable[[State], Any]]] = [
 ]
 
 
-def run(notes_dir: Path, until: str = "render") -> State:
+def run(notes_dir: Path, until: str = "render", taxonomy: Path | None = None, glossary: Path | None = None) -> State:
+    """The stages up to ``until``; ``taxonomy`` / ``glossary`` replace the shipped data files."""
     names = [name for name, _ in STAGES]
     if until not in names:
         raise HandbookError(f"unknown stage {until!r}; expected one of {', '.join(names)}")
     state = State(notes_dir=Path(notes_dir))
+    if taxonomy is not None:
+        state.taxonomy = load_taxonomy(Path(taxonomy))
+    if glossary is not None:
+        state.glossary = load_glossary(Path(glossary))
     for name, stage in STAGES:
         stage(state)
         if name == until:

@@ -5,24 +5,24 @@
 * ``print/cheatsheet.md``: every question once (merged), with a condensed answer
   (:mod:`handbook.condense`), topics in order, unanswered questions as a compact list.
 
-Both are plain pages of the site (excluded from search), so Chromium prints them with
-the site's own fonts, KaTeX and highlighting; ``handbook.css`` holds their print rules.
+Both are Markdown pages of the site (excluded from search), laid out by ``md_in_html``
+wrappers that ``handbook.css``'s print rules style; Chromium prints them with the site's own
+fonts, KaTeX and highlighting.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import time
 from collections.abc import Callable
 
 from .condense import condense
-from .markup import RenderContext, render_block, render_inline
-from .model import MergedEntry, Note
+from .model import Entry, MergedEntry
 from .pages import front_matter
 from .taxonomy import Taxonomy
 
-ImageContext = Callable[[Note], RenderContext]
+AnswerMarkdown = Callable[[Entry, str], str]
+"""(entry, answer text) → the answer as page Markdown (images and note habits handled)."""
 
 
 def build_date() -> str:
@@ -36,67 +36,66 @@ def _page(title: str, css_class: str, body: list[str]) -> str:
     meta = "hide:\n  - navigation\n  - toc"
     return (
         front_matter(title, exclude_from_search=True, extra=meta)
-        + f'<div class="hb-print {css_class}">\n'
-        + "\n".join(body)
-        + "\n</div>\n"
+        + f'<div class="hb-print {css_class}" markdown>\n\n'
+        + "\n\n".join(body)
+        + "\n\n</div>\n"
     )
 
 
+def _question(text: str) -> str:
+    from .render import inline
+
+    return inline(text)
+
+
 def handbook_page(
-    taxonomy: Taxonomy, merged: dict[str, list[MergedEntry]], stats: dict[str, int], images: ImageContext
+    taxonomy: Taxonomy, merged: dict[str, list[MergedEntry]], stats: dict[str, int], answer: AnswerMarkdown
 ) -> str:
     body = [
-        '<section class="hb-cover">',
-        "<h1>面试手册</h1>",
-        "<p class=\"hb-cover-sub\">计算机视觉与深度学习算法岗面试笔记 · 完整版</p>",
-        f"<p>{build_date()} · {stats.get('notes', 0)} 篇笔记 · {stats.get('questions', 0)} 道题 · "
-        f"{stats.get('answered', 0)} 道已答 · {len(taxonomy.topics)} 个主题</p>",
-        "</section>",
-        '<nav class="hb-print-toc"><h2 id="toc">目录</h2><ol>',
+        '<section class="hb-cover" markdown>\n\n# 面试手册\n\n计算机视觉与深度学习算法岗面试笔记 · 完整版\n'
+        "{: .hb-cover-sub }\n\n"
+        f"{build_date()} · {stats.get('notes', 0)} 篇笔记 · {stats.get('questions', 0)} 道题 · "
+        f"{stats.get('answered', 0)} 道已答 · {len(taxonomy.topics)} 个主题\n\n</section>",
+        '<nav class="hb-print-toc" markdown>\n\n## 目录 {#toc}\n\n'
+        + "\n".join(f"1. [{t.title}](#t-{t.slug}) · {len(merged.get(t.slug, []))} 题" for t in taxonomy.topics)
+        + "\n\n</nav>",
     ]
     for topic in taxonomy.topics:
-        n = len(merged.get(topic.slug, []))
-        body.append(f'<li><a href="#t-{topic.slug}">{html.escape(topic.title)}</a> <small>{n} 题</small></li>')
-    body.append("</ol></nav>")
-    for topic in taxonomy.topics:
-        body.append(f'<h2 id="t-{topic.slug}" class="hb-topic">{html.escape(topic.title)}</h2>')
+        body.append(f"## {topic.title} {{#t-{topic.slug} .hb-topic}}")
         for m in merged.get(topic.slug, []):
-            body.append(f'<h3 id="p-{m.anchor}">{render_inline(m.question)}</h3>')
+            body.append(f"### {_question(m.question)} {{#p-{m.anchor}}}")
             for p in m.items:
                 entry = p.entry
                 if entry.answer.strip():
-                    body.append(f'<div class="hb-answer">{render_block(entry.answer, images(entry.note))}</div>')
+                    body.append(answer(entry, entry.answer))
                 else:
-                    body.append('<p class="hb-todo">待补充</p>')
-                body.append(
-                    f'<p class="hb-source">来源：{html.escape(entry.note.title)} · 第 {entry.lines[0]} 行</p>'
-                )
+                    body.append("待补充\n{: .hb-todo }")
+                body.append(f"来源：{entry.note.title} · 第 {entry.lines[0]} 行\n{{: .hb-source }}")
     return _page("面试手册（完整版）", "hb-print-handbook", body)
 
 
-def cheatsheet_page(taxonomy: Taxonomy, merged: dict[str, list[MergedEntry]], images: ImageContext) -> str:
+def cheatsheet_page(taxonomy: Taxonomy, merged: dict[str, list[MergedEntry]], answer: AnswerMarkdown) -> str:
     body = [
-        '<header class="hb-cs-head"><h1>面试手册 · 速查表</h1>'
-        f"<p>{build_date()} · 每题一条，答案取要点；完整内容见完整版手册。</p></header>"
+        f'<header class="hb-cs-head" markdown>\n\n# 面试手册 · 速查表\n\n{build_date()} · 每题一条，答案取要点；'
+        "完整内容见完整版手册。\n\n</header>"
     ]
     for topic in taxonomy.topics:
         entries = merged.get(topic.slug, [])
         if not entries:
             continue
-        body.append(f'<h2 id="c-{topic.slug}" class="hb-topic">{html.escape(topic.title)}</h2>')
+        body.append(f"## {topic.title} {{#c-{topic.slug} .hb-topic}}")
         todo = []
         for m in entries:
-            answer = next((p.entry.answer for p in m.items if p.entry.answer.strip()), "")
-            if not answer:
-                todo.append(render_inline(m.question))
+            item = next((p for p in m.items if p.entry.answer.strip()), None)
+            if item is None:
+                todo.append(_question(m.question))
                 continue
-            note = next(p.entry.note for p in m.items if p.entry.answer.strip())
-            short = render_block(condense(answer), images(note))
+            short = answer(item.entry, condense(item.entry.answer))
             body.append(
-                f'<div class="hb-cs-item"><p class="hb-cs-q">{render_inline(m.question)}</p>'
-                f'<div class="hb-cs-a">{short}</div></div>'
+                f'<div class="hb-cs-item" markdown>\n\n{_question(m.question)}\n{{: .hb-cs-q }}\n\n'
+                f'<div class="hb-cs-a" markdown>\n\n{short}\n\n</div>\n\n</div>'
             )
         if todo:
-            items = "".join(f"<li>{q}</li>" for q in todo)
-            body.append(f'<div class="hb-cs-todo"><p class="hb-cs-q">待补充</p><ol>{items}</ol></div>')
+            items = "\n".join(f"1. {q}" for q in todo)
+            body.append(f'<div class="hb-cs-todo" markdown>\n\n待补充\n{{: .hb-cs-q }}\n\n{items}\n\n</div>')
     return _page("面试手册 · 速查表", "hb-print-cheatsheet", body)

@@ -1,16 +1,17 @@
-"""Stage 5, render: merged entries → the Markdown pages MkDocs builds.
+"""Stage 5, render: merged entries → the Markdown pages MkDocs (or Zensical) builds.
 
-Pages (paths relative to ``docs/``):
+Pages (paths relative to ``docs/``), all plain Markdown a person can read and diff:
 
 * ``index.md``: home page with counts, topic cards, newest questions, downloads;
-* ``<group>/<slug>.md``: one topic page; each question an ``h2`` with a stable id,
-  its 关键词 line (glossary aliases, so any alias finds it in search), its answer(s)
-  as sanitized HTML, and a source line linking to the note's verbatim page;
-* ``sources/<slug>.md``: each note verbatim with line anchors (``#L42``), excluded
-  from search; ``sources/index.md`` lists them.
+* ``<group>/<slug>.md``: one topic page; each question a ``## question {#q-id}`` heading,
+  its answer as Markdown (fences, ``$…$`` math, lists, tables, images) repaired by
+  :mod:`handbook.fixers`, a ``来源`` line linking the note's verbatim page, and a 关键词 line
+  (glossary aliases, so any alias finds it in search);
+* ``sources/<slug>.md``: each note verbatim with line anchors (``#L42``), excluded from search.
 
-Answers are pre-rendered by :mod:`handbook.markup` and embedded as raw HTML blocks,
-so Python-Markdown never re-interprets note text (``a_b``, ``2*3*4``, ``$``).
+Links are relative to the page file (``../sources/x.md#L12``), which MkDocs resolves
+whatever ``use_directory_urls`` says. Raw HTML appears only where a note had it (and the
+home page's cards); the built pages are sanitized by :mod:`handbook.sanitize`.
 """
 
 from __future__ import annotations
@@ -24,16 +25,18 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from .diagnostics import Report
-from .markup import RenderContext, render_block, render_inline
+from .fixers import fix_markdown
+from .fixers.images import ImageResolver, rewrite_images
 from .merge import anchor_for
-from .model import MergedEntry, Note, Placed
+from .model import Entry, MergedEntry, Note, Placed
 from .pages import front_matter
 from .printpages import cheatsheet_page, handbook_page
 from .taxonomy import Taxonomy
 
-TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
-MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}$#|~^]")
 ASSET_DIR = "assets/notes"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|$~=!])")
+UNSAFE_HTML = re.compile(r"<(?:script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:", re.I)
+INDENT = "    "
 
 
 @dataclass
@@ -46,6 +49,8 @@ class Site:
     """docs-relative path → file to copy (local images of notes)."""
     nav: list = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    topic_pages: list[str] = field(default_factory=list)
+    """docs-relative paths of the topic pages (each question an ``<h2>``)."""
 
 
 def image_size(path: Path | None) -> tuple[int, int] | None:
@@ -61,16 +66,23 @@ def image_size(path: Path | None) -> tuple[int, int] | None:
         return None
 
 
-def shield_markdown(fragment: str) -> str:
-    """Entity-escape Markdown syntax in the *text* of an HTML fragment.
+def plain(text: str) -> str:
+    """Text shown as written (a note's title, a glossary word): Markdown syntax escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
-    Python-Markdown still parses inline syntax between inline tags of a heading; the
-    entities display the same characters and KaTeX reads the decoded text.
-    """
-    parts = TAG_OR_TEXT.split(fragment)
-    for i in range(0, len(parts), 2):
-        parts[i] = MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", parts[i])
-    return "".join(parts)
+
+def inline(text: str) -> str:
+    """A question line as inline Markdown, repaired like answers (``256*256*3``, ``$5``)."""
+    return " ".join(fix_markdown(" ".join(text.split())).split("\n"))
+
+
+def indented(text: str) -> str:
+    return "\n".join(INDENT + line if line.strip() else "" for line in text.split("\n"))
+
+
+def with_class(block: str, *classes: str) -> str:
+    """A paragraph with CSS classes (attr_list): ``text`` + ``{: .hb-source }``."""
+    return f"{block}\n{{: {' '.join('.' + c for c in classes)} }}"
 
 
 class Renderer:
@@ -85,52 +97,60 @@ class Renderer:
         """note path → line of its first entry, which carries the note's front matter."""
 
     # -- helpers -------------------------------------------------------------------
-    def _image_context(self, note: Note, depth: int, remote: bool = True) -> RenderContext:
+    def resolver(self, note: Note, depth: int = 1, remote: bool = True) -> ImageResolver:
+        """How ``note``'s images are published, from a page ``depth`` folders below ``docs/``."""
         note_dir = (self.notes_dir / note.path).parent
-        up = "../" * depth
+        root = self.notes_dir.resolve()
 
         def resolve(src: str) -> Path | None:
             if not src or src.startswith(("/", "file:")):
                 return None
             candidate = (note_dir / unquote(src.split("#")[0].split("?")[0])).resolve()
             try:
-                candidate.relative_to(self.notes_dir.resolve())
+                candidate.relative_to(root)
             except ValueError:
                 return None  # outside notes/: not ours to publish
             return candidate if candidate.is_file() else None
 
-        def url(src: str) -> str:
+        def url(src: str) -> str | None:
             path = resolve(src)
-            assert path is not None
+            if path is None:
+                return None
             # mirrored under its path in notes/, so the page still says which file it was
-            rel = f"{ASSET_DIR}/{path.relative_to(self.notes_dir.resolve()).as_posix()}"
+            rel = f"{ASSET_DIR}/{path.relative_to(root).as_posix()}"
             self.site.assets[rel] = path
-            return up + quote(rel)
+            return "../" * depth + quote(rel)
 
-        return RenderContext(image_exists=lambda s: resolve(s) is not None, image_url=url,
-                             image_size=lambda s: image_size(resolve(s)), remote_images=remote)
+        return ImageResolver(url=url, size=lambda src: image_size(resolve(src)), remote=remote)
+
+    def answer_markdown(self, text: str, entry: Entry, resolver: ImageResolver, report: bool = True) -> str:
+        """An answer's Markdown, images published and note habits repaired; problems reported
+        (once: the print pages render the same answers again without reporting)."""
+        if not report:
+            return fix_markdown(rewrite_images(text, resolver))
+        if UNSAFE_HTML.search(text):
+            found = sorted({m.group(0).strip() for m in UNSAFE_HTML.finditer(text)})
+            self.report.warn(entry.note.path, entry.lines[0],
+                             f"unsafe HTML neutralised (shown as text or removed): {', '.join(found)}")
+        before = len(resolver.missing)
+        text = fix_markdown(rewrite_images(text, resolver))
+        for src in resolver.missing[before:]:
+            self.report.warn(entry.note.path, self._line_of(entry, src),
+                             f"image not found, shown as a placeholder: {src}")
+        return text
+
+    def _line_of(self, entry: Entry, needle: str) -> int:
+        lines = self._lines(entry.note)
+        for n in range(entry.lines[0] - 1, min(entry.lines[1], len(lines))):
+            if needle in lines[n]:
+                return n + 1
+        return entry.lines[0]
 
     def _lines(self, note: Note) -> list[str]:
         """A note's lines, split once (a 20 MB note has tens of thousands of entries)."""
         if note.path not in self._line_cache:
             self._line_cache[note.path] = note.lines
         return self._line_cache[note.path]
-
-    def _report(self, placed: Placed, ctx: RenderContext) -> None:
-        """What rendering an answer found: dead images, neutralised HTML (file:line warnings)."""
-        entry = placed.entry
-        for _offset, src in ctx.missing_images:
-            lines = self._lines(entry.note)
-            line = entry.lines[0]
-            for n in range(entry.lines[0] - 1, min(entry.lines[1], len(lines))):
-                if src in lines[n]:
-                    line = n + 1
-                    break
-            self.report.warn(entry.note.path, line, f"image not found, shown as a placeholder: {src}")
-        if ctx.removed_html:
-            shown = ", ".join(sorted({h.strip()[:40] for h in ctx.removed_html}))
-            self.report.warn(entry.note.path, entry.lines[0],
-                             f"unsafe HTML neutralised (tags shown as text, handlers removed): {shown}")
 
     # -- topic pages -----------------------------------------------------------------
     def topic_page(self, slug: str, merged: list[MergedEntry]) -> str:
@@ -139,29 +159,25 @@ class Renderer:
         # The description goes to <meta name="description">, not the page text: the page-level
         # search document is boosted, and topic words in it would outrank the questions.
         description = f"description: {json.dumps(topic.description, ensure_ascii=False)}"
-        out = [front_matter(topic.title, extra=description), f"# {topic.title}\n\n"]
+        out = [front_matter(topic.title, extra=description), f"# {plain(topic.title)}\n\n"]
         intro = f"共 {len(merged)} 题，已答 {answered} 题。" if merged else "暂无题目。"
-        out.append(f'<p class="hb-intro">{html.escape(intro)}</p>\n\n')
+        out.append(with_class(intro, "hb-intro") + "\n\n")
         for m in merged:
             out.append(self.question_block(m))
         return "".join(out)
 
     def question_block(self, m: MergedEntry) -> str:
-        heading = shield_markdown(render_inline(m.question))
-        number = m.items[0].entry.number
-        if number:  # the note's own numbering, muted: helps to find the question in its note
-            heading = f'<span class="hb-qno">{html.escape(number)}</span> {heading}'
-
-        out = [f"## {heading} {{#{m.anchor}}}\n\n"]
+        number = m.items[0].entry.number  # the note's own numbering: helps to find the question in its note
+        heading = f"{plain(number)} {inline(m.question)}" if number else inline(m.question)
+        out = [f"## {heading} {{#{m.anchor}}}"]
+        # other wordings keep their own permalinks (a link to either lands on this entry)
         extra_ids = sorted({anchor_for(p.entry.question) for p in m.items} - {m.anchor})
-        parts = ['<div class="hb-qa">']
-        parts += [f'<span id="{a}"></span>' for a in extra_ids]
+        out += [f'<span id="{a}"></span>' for a in extra_ids]
         for p in m.items:
-            parts.append(self.answer_block(p))
+            out.append(self.answer_block(p))
         if m.terms:
-            parts.append(self.keyword_line(m))
-        parts.append("</div>")
-        return "".join(out) + "\n".join(parts) + "\n\n"
+            out.append(self.keyword_line(m))
+        return "\n\n".join(out) + "\n\n"
 
     @staticmethod
     def keyword_line(m: MergedEntry) -> str:
@@ -169,42 +185,41 @@ class Renderer:
         words: list[str] = []
         for term in m.terms:
             words.extend(form for form in term.forms if form not in words)
-        keywords = " · ".join(html.escape(w) for w in words)
-        return f'<p class="hb-keywords"><span class="hb-label">关键词</span> {keywords}</p>'
+        return with_class("**关键词** " + " · ".join(plain(w) for w in words), "hb-keywords")
 
     def answer_block(self, p: Placed) -> str:
         entry = p.entry
+        resolver = self.resolver(entry.note)
         out = []
-        ctx = self._image_context(entry.note, depth=2)
         if entry.wordings:
-            shown = "；".join(render_inline(w) for w in entry.wordings)
-            out.append(f'<p class="hb-wordings">其他问法：{shown}</p>')
+            out.append(with_class("其他问法：" + "；".join(inline(w) for w in entry.wordings), "hb-wordings"))
         if entry.preface.strip():
-            out.append(f'<div class="hb-preface">{render_block(entry.preface, ctx)}</div>')
+            out.append('!!! quote "题前"\n' + indented(self.answer_markdown(entry.preface, entry, resolver)))
         if entry.unanswered:
-            out.append('<p class="hb-todo">待补充</p>')
+            out.append(with_class("待补充", "hb-todo"))
         if entry.answer.strip():
-            body = render_block(entry.answer, ctx)
-            out.append(f'<div class="hb-answer">{body}</div>')
+            out.append(self.answer_markdown(entry.answer, entry, resolver))
         if entry.postscript.strip():
-            out.append(f'<div class="hb-postscript">{render_block(entry.postscript, ctx)}</div>')
-        self._report(p, ctx)
-        source = (
-            f'<a href="../../sources/{entry.note.slug}/#L{entry.lines[0]}">{html.escape(entry.note.title)}</a>'
-        )
-        bits = [f"来源：{source}", f"第 {entry.lines[0]} 行"]
-        if entry.marker:
-            bits.append(html.escape(entry.marker))
-        if entry.context:
-            bits.append(html.escape(" › ".join(entry.context)))
-        if entry.note.company:
-            bits.append(html.escape(entry.note.company))
-        out.append(f'<p class="hb-source">{" · ".join(bits)}</p>')
+            out.append('!!! note "附注"\n' + indented(self.answer_markdown(entry.postscript, entry, resolver)))
+        out.append(self.source_line(entry))
         if entry.note.front_matter and self.first_entry.get(entry.note.path) == entry.lines[0]:
             lines = entry.note.front_matter.split("\n")
-            fields = " · ".join(html.escape(line.strip()) for line in lines if line.strip())
-            out.append(f'<p class="hb-source hb-meta">笔记信息：{fields}</p>')
-        return "\n".join(out)
+            fields = " · ".join(plain(line.strip()) for line in lines if line.strip())
+            out.append(with_class(f"笔记信息：{fields}", "hb-source", "hb-meta"))
+        return "\n\n".join(out)
+
+    def source_line(self, entry: Entry) -> str:
+        link = f"[{plain(entry.note.title)}](../sources/{entry.note.slug}.md#L{entry.lines[0]})"
+        bits = [f"来源：{link}", f"第 {entry.lines[0]} 行"]
+        if entry.marker:
+            bits.append(plain(entry.marker))
+        if entry.follows:
+            bits.append("追问自：" + plain(entry.follows))
+        if entry.context:
+            bits.append(plain(" › ".join(entry.context)))
+        if entry.note.company:
+            bits.append(plain(entry.note.company))
+        return with_class(" · ".join(bits), "hb-source")
 
     # -- sources ---------------------------------------------------------------------
     def source_page(self, note: Note) -> str:
@@ -217,27 +232,23 @@ class Renderer:
                 f'<span class="hb-line" id="L{n}"><a class="hb-ln" href="#L{n}" aria-label="第 {n} 行">{n}</a>'
                 f"{html.escape(text) or ' '}</span>"
             )
-        meta = [f"文件 <code>{html.escape(note.path)}</code>", f"{len(lines)} 行", f"编码 {note.encoding}"]
+        meta = [f"文件 `{note.path}`", f"{len(lines)} 行", f"编码 {note.encoding}"]
         if note.source_url:
-            meta.append(f'原文 <a href="{html.escape(note.source_url)}">{html.escape(note.source_url)}</a>')
+            meta.append(f"原文 <{note.source_url}>")
         return (
             front_matter(f"原文：{note.title}", exclude_from_search=True)
-            + f"# 原文：{html.escape(note.title)}\n\n"
-            + f'<p class="hb-intro">{" · ".join(meta)}</p>\n\n'
+            + f"# 原文：{plain(note.title)}\n\n"
+            + with_class(" · ".join(meta), "hb-intro") + "\n\n"
             + '<pre class="hb-verbatim"><code>' + "\n".join(rows) + "</code></pre>\n"
         )
 
     def sources_index(self) -> str:
-        items = "\n".join(
-            f'<li><a href="{n.slug}/">{html.escape(n.title)}</a> <small><code>{html.escape(n.path)}</code>'
-            f" · {len(n.lines)} 行</small></li>"
-            for n in self.notes
-        )
+        items = "\n".join(f"- [{plain(n.title)}]({n.slug}.md) `{n.path}` · {len(n.lines)} 行" for n in self.notes)
         return (
             front_matter("原始笔记", exclude_from_search=True)
             + "# 原始笔记\n\n"
-            + '<p class="hb-intro">每条题目下的“来源”链接指向这里的原文行。</p>\n\n'
-            + f'<ul class="hb-sources">\n{items}\n</ul>\n'
+            + with_class("每条题目下的“来源”链接指向这里的原文行。", "hb-intro") + "\n\n"
+            + items + "\n"
         )
 
     # -- home --------------------------------------------------------------------------
@@ -265,25 +276,24 @@ class Renderer:
                     f'<span class="hb-count">{n} 题</span></a>'
                     f"<p>{html.escape(topic.description)}</p></li>"
                 )
-            groups.append(f'<h3>{html.escape(gtitle)}</h3>\n<ul class="hb-cards">{"".join(cards)}</ul>')
-        newest = self._newest(merged)
+            groups.append(f'### {plain(gtitle)}\n\n<ul class="hb-cards">{"".join(cards)}</ul>')
         return (
             front_matter("面试手册", exclude_from_search=True, extra="hide:\n  - toc")
             + "# 面试手册\n\n"
-            + '<p class="hb-lead">计算机视觉与深度学习算法岗面试笔记，按主题整理：每道题一个条目，'
-            "附答案、公式、代码和原文出处。支持全文搜索，也可下载 PDF 离线复习。</p>\n\n"
+            + with_class("计算机视觉与深度学习算法岗面试笔记，按主题整理：每道题一个条目，"
+                         "附答案、公式、代码和原文出处。支持全文搜索，也可下载 PDF 离线复习。", "hb-lead") + "\n\n"
             + f'<div class="hb-stats">{stats}</div>\n\n'
+            # raw links: the PDFs are printed after the build, so MkDocs cannot check them
             + '<div class="hb-downloads"><a class="md-button md-button--primary" href="downloads/cheatsheet.pdf">'
             "下载速查表 PDF</a> "
             '<a class="md-button" href="downloads/handbook.pdf">下载完整手册 PDF</a></div>\n\n'
             + "## 主题\n\n"
             + "\n\n".join(groups)
             + "\n\n## 最新题目\n\n"
-            + newest
+            + self._newest(merged)
             + "\n\n## 添加笔记\n\n"
-            + '<p>把 Markdown 或纯文本笔记放进 <code>notes/</code> 文件夹（任意编码、任意子目录），'
-            "运行 <code>make site</code>（或 <code>mkdocs serve</code> 边写边看）。"
-            '工具从不修改 <code>notes/</code>；全部原文见<a href="sources/">原始笔记</a>。</p>\n'
+            + "把 Markdown 或纯文本笔记放进 `notes/` 文件夹（任意编码、任意子目录），运行 `make site`"
+            "（或 `mkdocs serve` 边写边看）。工具从不修改 `notes/`；全部原文见[原始笔记](sources/index.md)。\n"
         )
 
     def _newest(self, merged: dict[str, list[MergedEntry]], limit: int = 10) -> str:
@@ -294,11 +304,8 @@ class Renderer:
         rows = []
         for m in everything[:limit]:
             topic = self.taxonomy.topic(m.topic)
-            rows.append(
-                f'<li><a href="{topic.url}#{m.anchor}">{shield_markdown(render_inline(m.question))}</a>'
-                f' <small>{html.escape(topic.title)}</small></li>'
-            )
-        return f'<ul class="hb-newest">\n{"".join(rows)}\n</ul>'
+            rows.append(f"- [{inline(m.question)}]({topic.group}/{topic.slug}.md#{m.anchor}) · {plain(topic.title)}")
+        return with_class("\n".join(rows), "hb-newest") if rows else ""
 
     # -- all ---------------------------------------------------------------------------
     def render(self, merged: dict[str, list[MergedEntry]], placed: list[Placed]) -> Site:
@@ -313,13 +320,15 @@ class Renderer:
             for topic in (t for t in self.taxonomy.topics if t.group == gslug):
                 path = f"{gslug}/{topic.slug}.md"
                 site.pages[path] = self.topic_page(topic.slug, merged.get(topic.slug, []))
+                site.topic_pages.append(path)
                 items.append({topic.title: path})
             nav.append({gtitle: items})
         site.pages["sources/index.md"] = self.sources_index()
         for note in self.notes:
             site.pages[f"sources/{note.slug}.md"] = self.source_page(note)
-        def printable(note: Note) -> RenderContext:
-            return self._image_context(note, depth=2, remote=False)
+
+        def printable(entry: Entry, text: str) -> str:
+            return self.answer_markdown(text, entry, self.resolver(entry.note, remote=False), report=False)
 
         site.pages["print/handbook.md"] = handbook_page(self.taxonomy, merged, site.stats, printable)
         site.pages["print/cheatsheet.md"] = cheatsheet_page(self.taxonomy, merged, printable)

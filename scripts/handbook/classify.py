@@ -35,6 +35,7 @@ CONDITION = re.compile(
 )
 """``小 batch 的时候…``, ``如果 batch size = 1，BN 还能…``: a condition before the question's subject."""
 END = ""
+URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\]\([^)\s]*\)", re.I)
 MIN_PLURAL_WORD = 4
 """English words this long also match with a plural ending (``map`` must not match ``maps``)."""
 
@@ -139,6 +140,7 @@ class Classifier:
                subject: float = 1.0) -> list[str]:
         """Add the weighted votes of every keyword in ``text``; the first one (the question's
         subject: "池化层有参数吗，反向传播怎么传" is about pooling) counts ``subject`` times."""
+        text = URL.sub(" ", text)  # "https://www.cnblogs.com/…" names a site, not HTTP or DNS
         found = [self.matcher.key(f) for f in self.matcher.find(text)]
         counts: dict[str, float] = defaultdict(float)
         # "batch size 很小的时候 BN 有什么问题": a condition first, the subject after it

@@ -35,6 +35,9 @@ from .search import compact_search_index, patch_query_segmenter, prepare_segment
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 THEME_DIR = Path(__file__).parent / "theme"
+"""The Material compatibility layer: every override of Material lives in this one folder."""
+MATERIAL_VERSION = "9.8.1"
+"""The Material release the overrides were written against (tests/test_material_compat.py)."""
 SCRIPTS = ("assets/javascripts/math.js", "assets/javascripts/search-input.js")
 """Served from the theme folder: KaTeX on pages with math, and the search box's input fix."""
 
@@ -79,6 +82,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra.setdefault("handbook", {})["stats"] = state.site.stats
         if self.config.theme_overrides:
             config.theme.dirs.insert(0, str(THEME_DIR))
+            _check_material_version()
         present = {str(s) for s in config.extra_javascript}
         for script in SCRIPTS:
             if script not in present:
@@ -105,3 +109,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             from .pdf import build_pdfs
 
             build_pdfs(Path(config.site_dir))
+
+
+def _check_material_version() -> None:
+    try:
+        import material
+    except ImportError:
+        return
+    if material.__version__ != MATERIAL_VERSION:
+        log.info(f"handbook: theme overrides were written for Material {MATERIAL_VERSION}, "
+                 f"this is {material.__version__}; set theme_overrides: false if pages look wrong")

@@ -175,6 +175,12 @@ def number_of(node: Node) -> int | None:
     return m.number
 
 
+def labelled_number(node: Node) -> int | None:
+    """``### Q5:`` / ``Q6：``: the number of a labelled question (not a numbering family of its own)."""
+    m = node.mark
+    return m.number if m is not None and m.family == "Q" and m.number else None
+
+
 def heads(node: Node) -> list[Node]:
     return [c for c in node.children if c.kind in ("head", "heading")]
 
@@ -400,7 +406,7 @@ def continued_numbering(node: Node, s: Siblings) -> Role | None:
     parent = node.parent
     if s.parent_role != Role.QUESTION or parent is None or node.mark is None or parent.mark is None:
         return None
-    n, p = number_of(node), number_of(parent)
+    n, p = number_of(node) or labelled_number(node), number_of(parent) or labelled_number(parent)
     if n is None or p is None or n != p + 1 or node.mark.family != parent.mark.family:
         return None
     steps = [number_of(c) for c in s.nodes[:s.index] if number_of(c) is not None and c.mark.family == node.mark.family]
@@ -743,6 +749,7 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("article_title", article_title),
     ("page_title", page_title),
     ("round_title", round_title),
+    ("continued_numbering", continued_numbering),
     ("explicit_question", explicit_question_marker),
     ("unlabelled_under_labelled", unlabelled_under_labelled),
     ("aside_callout", aside_callout),
@@ -751,7 +758,6 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("reminder", reminder),
     ("section_label", section_label_line),
     ("generic_section", generic_section),
-    ("continued_numbering", continued_numbering),
     ("follow_up", follow_up),
     ("follow_up_sibling", follow_up_sibling),
     ("topic_shift", topic_shift),

@@ -128,3 +128,9 @@ def test_local_images_are_published_or_named():
     assert "🖼 图片缺失：丢了 `b.png`" in text and resolver.missing == ["b.png"]
     page = html_of(text)
     assert 'width="640"' in page and 'loading="lazy"' in page
+
+
+def test_one_line_display_math_is_a_block_and_inline_display_is_inline():
+    page = read("display_math_lines.md")
+    assert page.count('<div class="arithmatex">') == 1 and "$" not in page.replace("\\$", "")
+    assert '<span class="arithmatex">\\(\\prod f_t\\)</span>' in page

@@ -29,6 +29,7 @@ FIXERS: list[tuple[str, Fixer]] = [
     ("close_fences", structure.close_fences),
     ("dedent_fences", structure.dedent_fences),
     ("markdown_in_wrappers", html.markdown_in_wrappers),
+    ("display_math_lines", structure.display_math_lines),
     ("list_indentation", structure.list_indentation),
     ("blocks_apart", structure.blocks_apart),
     ("answer_headings", structure.answer_headings),

@@ -64,6 +64,27 @@ def _strip(line: str, columns: int) -> str:
     return expanded[min(lead, columns):]
 
 
+ONE_LINE_DISPLAY = re.compile(r"^\s*\$\$(?P<tex>[^$\n]+)\$\$\s*$")
+INLINE_DISPLAY = re.compile(r"\$\$(?P<tex>[^$\n]+?)\$\$")
+
+
+def display_math_lines(text: str) -> str:
+    """``$$c_t = …$$`` alone on a line is a display block (arithmatex reads ``$$`` only as a
+    block); inside a sentence it is inline math (``…得到 $$x^2$$ 项`` → ``$x^2$``)."""
+    parts = blocks(text)
+    for block in parts:
+        if block.kind != "text":
+            continue
+        lines: list[str] = []
+        for line in block.lines:
+            if m := ONE_LINE_DISPLAY.match(line):
+                lines += ["$$", m.group("tex").strip(), "$$"]
+            else:
+                lines.append(INLINE_DISPLAY.sub(lambda m: f"${m.group('tex').strip()}$", line))
+        block.lines = lines
+    return join(parts)
+
+
 def blocks_apart(text: str) -> str:
     """Code, display math, lists, tables and quotes start after a blank line; tables and
     quotes end before one (a line right after a list item stays with it, as in CommonMark)."""

@@ -21,7 +21,7 @@ def rendered():
 
 
 def topic_pages(site) -> dict[str, str]:
-    return {p: t for p, t in site.pages.items() if p.count("/") == 1 and not p.startswith(("sources", "print"))}
+    return {p: site.pages[p] for p in site.topic_pages}
 
 
 def test_every_topic_page_and_sources_exist():
@@ -29,11 +29,13 @@ def test_every_topic_page_and_sources_exist():
     assert "index.md" in site.pages and "sources/index.md" in site.pages
     assert len(topic_pages(site)) == 23
     assert {"print/handbook.md", "print/cheatsheet.md"} <= set(site.pages)
+    assert {"review/hot.md", "review/companies.md", "review/todo.md"} <= set(site.pages)
 
 
 def test_question_heading_answer_keywords_and_source_line():
     page = rendered().site.pages["vision/detection.md"]
-    assert "## NMS 的流程是什么？ {#q-" in page
+    assert "## 1. 非极大值抑制是怎么做的？ {#q-" in page  # merged with qa_blog's "NMS 的流程是什么？"
+    assert "其他问法：NMS 的流程是什么？\n{: .hb-wordings }" in page and "被问 2 次 · 某视觉公司 · 字节跳动 二面" in page
     assert "\nA: 先按得分排序" in page
     assert "来源：[检测面试问答整理](../sources/qa_blog.md#L8) · 第 8 行" in page
     assert "**关键词** 非极大值抑制 · NMS" in page and "{: .hb-keywords }" in page

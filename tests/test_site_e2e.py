@@ -228,9 +228,9 @@ def search(page, site_url: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query, page_part, heading", [
-    ("感受野", "fundamentals/convolution/", "感受野怎么计算"),
-    ("非极大值抑制", "vision/detection/", "NMS 的流程是什么"),  # an alias from the glossary
-    ("non-maximum suppression", "vision/detection/", "NMS 的流程是什么"),
+    ("感受野", "fundamentals/convolution/", "感受野怎么算"),
+    ("非极大值抑制", "vision/detection/", "非极大值抑制是怎么做的"),  # an alias from the glossary
+    ("non-maximum suppression", "vision/detection/", "非极大值抑制是怎么做的"),
     ("focal loss", "vision/detection/", "Focal Loss 解决了什么问题"),
     ("RoI Align", "vision/detection/", "RoI Align 和 RoI Pooling 的区别"),
     ("1x1卷积", "fundamentals/convolution/", "1 * 1 卷积的作用"),
@@ -258,4 +258,33 @@ def test_phone_layout_has_no_horizontal_scroll(site_url, browser):
     page = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True)
     page.goto(site_url + "vision/detection/")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.close()
+
+
+def test_a_merged_entrys_old_member_id_scrolls_to_it(site_url, browser):
+    from handbook.merge import anchor_for
+
+    page = browser.new_page()
+    old_id = anchor_for("感受野怎么算？")  # one member's own id, not the entry's: it still lands on the entry
+    page.goto(site_url + f"fundamentals/convolution/#{old_id}")
+    page.wait_for_load_state("networkidle")
+    entry = page.locator("h2", has_text="感受野").first
+    assert page.locator(f"#{old_id}").count() == 1
+    assert entry.evaluate("h => { const r = h.getBoundingClientRect(); return r.top > -5 && r.top < innerHeight / 2 }")
+    assert "被问 2 次" in page.locator("article").inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("path, text", [
+    ("review/hot/", "被问 2 次"), ("review/companies/", "字节跳动"), ("review/todo/", "原文第"),
+])
+def test_review_pages_link_their_entries(site_url, browser, path, text):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert text in page.locator("article").inner_text() and errors == []
+    href = page.locator("article a[href*='#q-']").first.get_attribute("href")
+    assert href and "/#q-" in href
     page.close()

@@ -1,25 +1,237 @@
 """Stage 4, merge: the same question asked in several notes is shown once.
 
-Within one topic, questions whose folded text is equal, or nearly equal (rapidfuzz
-ratio ≥ :data:`SIMILARITY`), become one :class:`MergedEntry` that keeps every answer
-and every source line. Ids come from the question text, never from positions, so
-adding a note does not move any other question's permalink; merged members keep
-their own ids as extra anchors.
+Every question gets a :class:`QuestionKey`: the glossary concepts it names (aliases folded
+to one concept: ``1*1卷积`` and ``pointwise convolution`` are the same), the first of them
+as its subject, the aspects it asks about (区别, 原理, 代码实现, 训练 vs 推理…) and the words
+left when concepts and filler (``说说``, ``讲一下``, ``的``) are removed. Candidates are only
+questions that share a concept, or, without concepts, a run of words (blocking: no
+comparison of every pair). Two wordings are one question when their concepts mostly agree,
+their remaining words are alike, and no guard keeps them apart (contrasting aspects,
+different versions ``v2``/``v3``, an author's ``never`` pair). Rules, thresholds and the
+author's ``never``/``always`` pairs live in ``data/merge.yaml``.
+
+A merged entry lands on the topic most of its members were placed on. Its id is the id of
+its oldest member (by note date, then path and line), so a wording joining later does not
+move it, and every member's own id is kept as an anchor on the entry.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from rapidfuzz import fuzz, process
+import yaml
+from rapidfuzz import fuzz
 
+from .classify import Matcher
+from .companies import asked_at
+from .diagnostics import HandbookError
 from .model import MergedEntry, Placed
-from .textfix import compact
+from .textfix import compact, fold
 
-SIMILARITY = 92.0
-MIN_FUZZY_LENGTH = 8  # short questions ("ROC 和 AUC") merge only when identical
-FUZZY_LIMIT = 4000  # past this many questions on one page, exact matches only
+DATA = Path(__file__).parent / "data" / "merge.yaml"
+CONCEPT_SHARE = 0.5
+"""Share of concepts two wordings must have in common (Jaccard) to be compared at all."""
+MERGE_SCORE = 0.5
+"""Cosine of weighted concepts, aspects and content words from which two wordings are one question."""
+CONCEPT_FEATURE = 2.0
+"""A concept counts twice a word in the comparison."""
+MIN_CONTENT_WORD = 2
+BARE_TOPIC_ASPECTS = frozenset({"principle"})
+"""What a bare topic (``BatchNorm``, ``感受野``) asks: what it is; it merges only with that question."""
+EXTRA_SUBJECT_SHARE = 0.8
+"""An extra concept this specific (idf, relative to the most specific shared one) is a subject of its own."""
+IDENTICAL_WORDS = 90.0
+"""Wordings naming no concept merge only when their words are this alike (rapidfuzz ratio)."""
+MAX_BLOCK = 400
+"""A concept shared by more questions than this is too common to find candidates by."""
+VERSION = re.compile(r"(?<![a-z0-9])(?:v\d+(?:\.\d+)?|[a-z]+-?v?\d+[a-z]?)(?![a-z0-9])")
+"""``v2``, ``yolov3``, ``resnet50``: versions and model sizes tell questions apart."""
+PUNCTUATION = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    filler: tuple[str, ...]
+    aspects: dict[str, tuple[str, ...]]
+    contrasts: tuple[tuple[str, str], ...]
+    one_sided: frozenset[str]
+    generic: frozenset[str]
+    never: frozenset[frozenset[str]]
+    always: frozenset[frozenset[str]]
+
+
+@cache
+def load_rules(path: Path = DATA) -> MergeRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise HandbookError(f"{path}: {what}")
+
+    need(isinstance(data.get("filler"), list), "filler: expected a list of words")
+    aspects = data.get("aspects") or {}
+    need(isinstance(aspects, dict) and all(isinstance(v, list) for v in aspects.values()),
+         "aspects: expected a mapping name: [words]")
+    contrasts = data.get("contrasts") or []
+    need(all(isinstance(c, list) and len(c) == 2 and set(c) <= set(aspects) for c in contrasts),
+         "contrasts: expected pairs of aspect names")
+    need(set(data.get("one_sided") or []) <= set(aspects), "one_sided: expected aspect names")
+    pairs = {}
+    for kind in ("never", "always"):
+        items = data.get(kind) or []
+        need(all(isinstance(p, list) and len(p) == 2 for p in items), f"{kind}: expected pairs of questions")
+        pairs[kind] = frozenset(frozenset(compact(q) for q in p) for p in items)
+    filler = tuple(sorted((fold(w) for w in data["filler"]), key=len, reverse=True))
+    return MergeRules(
+        filler=filler,
+        aspects={k: tuple(fold(w) for w in v) for k, v in aspects.items()},
+        contrasts=tuple((a, b) for a, b in contrasts),
+        one_sided=frozenset(data.get("one_sided") or []),
+        generic=frozenset(data.get("generic") or []),
+        never=pairs["never"], always=pairs["always"],
+    )
+
+
+@dataclass(frozen=True)
+class QuestionKey:
+    text: str
+    """The question folded and compacted (exact duplicates share it)."""
+    concepts: frozenset[str]
+    subject: str
+    aspects: frozenset[str]
+    words: str
+    content: frozenset[str]
+    """What the question is about beyond its concepts and aspects (``mean``, ``var``, ``溢出``)."""
+    versions: frozenset[str]
+
+
+GLUED_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
+"""``1x1 卷积核``: glossary forms are written without the space notes put between scripts."""
+
+
+def question_key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
+    glued = GLUED_SPACE.sub("", question)
+    folded = fold(glued)
+    hits = [f for f in matcher.find(glued) if matcher.key(f) in matcher.terms]  # glossary concepts only
+    terms = []
+    for k in (matcher.key(f) for f in hits):
+        term = matcher.terms[k]
+        if term.name not in terms:
+            terms.append(term.name)
+    rest = folded
+    for f in sorted(set(hits), key=len, reverse=True):
+        rest = rest.replace(f, " ")
+    # aspects are read off what is left once the concepts are gone ("梯度消失" asks no formula)
+    aspects = frozenset(name for name, words in rules.aspects.items() if any(w in rest for w in words))
+    for w in rules.filler:
+        rest = rest.replace(w, " ")
+    content = rest
+    for words in rules.aspects.values():
+        for w in sorted(words, key=len, reverse=True):
+            content = content.replace(w, " ")
+    specific = [t for t in terms if t not in rules.generic] or terms
+    return QuestionKey(
+        text=compact(question),
+        concepts=frozenset(specific),
+        subject=specific[0] if specific else "",
+        aspects=aspects,
+        words=PUNCTUATION.sub("", rest),
+        content=content_words(content),
+        versions=frozenset(VERSION.findall(folded)),
+    )
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Words of two characters or more (jieba), and Latin words."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    out = set()
+    for piece in PUNCTUATION.split(text):
+        if not piece:
+            continue
+        out.update(w for w in jieba.lcut(piece) if len(w) >= MIN_CONTENT_WORD and not w.isdigit())
+    return frozenset(out)
+
+
+def apart(a: QuestionKey, b: QuestionKey, rules: MergeRules) -> bool:
+    """A guard keeps these two apart: versions differ; an aspect that makes a question of its
+    own is on one side only; their aspects contrast; or they compare different things."""
+    if a.versions != b.versions and (a.versions or b.versions):
+        return True
+    if (a.aspects ^ b.aspects) & rules.one_sided:
+        return True
+    for x, y in rules.contrasts:
+        if (x in a.aspects and y in b.aspects and x not in b.aspects) or (
+                x in b.aspects and y in a.aspects and x not in a.aspects):
+            return True
+    if a.content and b.content and not a.content & b.content:
+        return True  # "损失函数用 log 的形式" vs "损失函数用的 BCElogitloss": about different things
+    for bare, other in ((a, b), (b, a)):
+        if not bare.aspects and not bare.content and (other.aspects - BARE_TOPIC_ASPECTS or other.content):
+            return True  # "BatchNorm" (what is it) vs "BN 有哪些需要学习的参数"
+    if "difference" in a.aspects and "difference" in b.aspects and a.concepts != b.concepts:
+        return True  # "随机森林和 GBDT 的区别" vs "XGBoost 和 GBDT 的区别"
+    shared = len(a.concepts & b.concepts) / len(a.concepts | b.concepts) if a.concepts and b.concepts else 1.0
+    return shared < CONCEPT_SHARE  # "LSTM 门的结构" vs "LSTM 为什么能缓解梯度消失"
+
+
+def features(k: QuestionKey) -> Counter:
+    f: Counter = Counter()
+    for c in k.concepts:
+        f["c:" + c] += CONCEPT_FEATURE
+    for a in k.aspects:
+        f["a:" + a] += 1
+    for w in k.content:
+        f["w:" + w] += 1
+    return f
+
+
+def feature_weights(keys: list[QuestionKey]) -> dict[str, float]:
+    """Rare features say more about a question than common ones (``机器学习``, ``原理``):
+    inverse document frequency over the questions being merged."""
+    df = Counter(t for k in keys for t in features(k))
+    n = max(len(keys), 1)
+    return {t: math.log(1 + n / d) for t, d in df.items()}
+
+
+def score(a: QuestionKey, b: QuestionKey, weights: dict[str, float]) -> float:
+    """Cosine of the two questions' weighted concepts, aspects and content words."""
+    if a.text == b.text:
+        return 1.0
+    if not a.concepts and not b.concepts:
+        return 1.0 if fuzz.ratio(a.words, b.words) >= IDENTICAL_WORDS else 0.0
+    va = {t: v * weights.get(t, 1.0) for t, v in features(a).items()}
+    vb = {t: v * weights.get(t, 1.0) for t, v in features(b).items()}
+    dot = sum(x * vb.get(t, 0.0) for t, x in va.items())
+    norm = math.sqrt(sum(x * x for x in va.values())) * math.sqrt(sum(x * x for x in vb.values()))
+    return dot / norm if norm else 0.0
+
+
+def adds_a_subject(a: QuestionKey, b: QuestionKey, weights: dict[str, float]) -> bool:
+    """``空洞卷积的网格效应怎么解决`` vs ``空洞卷积是什么``: one wording names a concept the other
+    lacks that is at least as specific as everything they share: it asks about that one."""
+    shared = a.concepts & b.concepts
+    if not shared:
+        return False
+    extra = (a.concepts | b.concepts) - shared
+    top = max(weights.get("c:" + c, 1.0) for c in shared)
+    return any(weights.get("c:" + c, 1.0) >= EXTRA_SUBJECT_SHARE * top for c in extra)
+
+
+def same_question(a: QuestionKey, b: QuestionKey, rules: MergeRules, weights: dict[str, float]) -> bool:
+    pair = frozenset((a.text, b.text))
+    if pair in rules.always:
+        return True
+    if pair in rules.never or apart(a, b, rules) or adds_a_subject(a, b, weights):
+        return False
+    return score(a, b, weights) >= MERGE_SCORE
 
 
 def anchor_for(question: str) -> str:
@@ -27,46 +239,110 @@ def anchor_for(question: str) -> str:
     return "q-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
-def _sort_key(p: Placed) -> tuple[str, int]:
+def _age(p: Placed) -> tuple[str, str, int]:
+    """Oldest first: notes by date, then path and line. An undated note counts as old: the notes
+    a handbook starts from rarely have dates, and a note added later must not take their ids."""
+    note = p.entry.note
+    return (note.date or "0000", note.path, p.entry.lines[0])
+
+
+def candidates(keys: list[QuestionKey]) -> dict[int, set[int]]:
+    """For each question, the earlier questions worth comparing it with."""
+    by_concept: dict[str, list[int]] = defaultdict(list)
+    by_text: dict[str, list[int]] = defaultdict(list)
+    by_words: dict[str, list[int]] = defaultdict(list)
+    out: dict[int, set[int]] = defaultdict(set)
+    for i, k in enumerate(keys):
+        for other in by_text.get(k.text, []):
+            out[i].add(other)
+        for c in k.concepts:
+            bucket = by_concept[c]
+            if len(bucket) <= MAX_BLOCK:
+                out[i].update(bucket)
+            bucket.append(i)
+        if not k.concepts and k.words:
+            gram = k.words[:2]
+            out[i].update(by_words[gram][-MAX_BLOCK:])
+            by_words[gram].append(i)
+        by_text[k.text].append(i)
+    return out
+
+
+def merge(placed: list[Placed], matcher: Matcher, rules: MergeRules | None = None) -> dict[str, list[MergedEntry]]:
+    """Topic slug → merged entries, in note order (deterministic)."""
+    rules = rules or load_rules()
+    items = sorted(placed, key=_age)
+    keys = [question_key(p.entry.question, matcher, rules) for p in items]
+    weights = feature_weights(keys)
+    group_of = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for i, earlier in sorted(candidates(keys).items()):
+        best, best_score = None, 0.0
+        for j in earlier:
+            g = group_of[j]
+            if g == group_of[i] or not same_question(keys[i], keys[j], rules, weights):
+                continue
+            # join a group only if no member of it is kept apart from this wording
+            if any(apart(keys[i], keys[m], rules) or frozenset((keys[i].text, keys[m].text)) in rules.never
+                   for m in members[g]):
+                continue
+            s = score(keys[i], keys[j], weights)
+            if s > best_score:
+                best, best_score = g, s
+        if best is not None:
+            old = group_of[i]
+            for m in members.pop(old):
+                group_of[m] = best
+                members[best].append(m)
+    result: dict[str, list[MergedEntry]] = defaultdict(list)
+    for g in sorted(members, key=lambda g: _age(items[min(members[g])])):
+        group = [items[m] for m in sorted(members[g])]
+        entry = build_entry(group)
+        result[entry.topic].append(entry)
+    for topic in result:
+        result[topic].sort(key=lambda m: _note_order(m.items[0]))
+    return dict(result)
+
+
+def _note_order(p: Placed) -> tuple[str, int]:
     return (p.entry.note.path, p.entry.lines[0])
 
 
-def merge(placed: list[Placed]) -> dict[str, list[MergedEntry]]:
-    """Topic slug → merged entries, in note order (deterministic)."""
-    by_topic: dict[str, list[Placed]] = defaultdict(list)
-    for p in sorted(placed, key=_sort_key):
-        by_topic[p.topic].append(p)
-    result: dict[str, list[MergedEntry]] = {}
-    for topic, items in by_topic.items():
-        groups: list[list[Placed]] = []
-        keys: list[str] = []
-        exact: dict[str, int] = {}
-        fuzzy = len(items) <= FUZZY_LIMIT
-        for p in items:
-            key = compact(p.entry.question)
-            at = exact.get(key)
-            if at is None and fuzzy and len(key) >= MIN_FUZZY_LENGTH and keys:
-                match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
-                if match is not None and len(match[0]) >= MIN_FUZZY_LENGTH:
-                    at = match[2]
-            if at is None:
-                at = len(groups)
-                groups.append([])
-                keys.append(key)
-                exact[key] = at
-            groups[at].append(p)
-        merged = []
-        for group in groups:
-            first = group[0]
-            terms = []
-            for p in group:
-                terms.extend(t for t in p.terms if t not in terms)
-            merged.append(MergedEntry(
-                anchor=anchor_for(first.entry.question),
-                question=first.entry.question,
-                topic=topic,
-                items=tuple(group),
-                terms=tuple(terms),
-            ))
-        result[topic] = merged
-    return result
+def build_entry(group: list[Placed]) -> MergedEntry:
+    """One entry for the wordings of one question: the topic most members were placed on (the
+    most confident member breaks a tie), the clearest wording as its heading."""
+    votes = Counter(p.topic for p in group)
+    top = max(votes.values())
+    topic = max((p for p in group if votes[p.topic] == top), key=lambda p: p.score).topic
+    terms = []
+    for p in group:
+        terms.extend(t for t in p.terms if t not in terms)
+    heading = clearest(group)
+    ordered = [heading] + [p for p in group if p is not heading]
+    places = []
+    for p in group:
+        place = asked_at(p.entry)
+        if place and place not in places:
+            places.append(place)
+    return MergedEntry(
+        anchor=anchor_for(group[0].entry.question),
+        question=heading.entry.question,
+        topic=topic,
+        items=tuple(ordered),
+        terms=tuple(terms),
+        companies=tuple(places),
+    )
+
+
+CLEAR_LENGTH = (6, 40)
+"""A heading reads best between these many characters."""
+
+
+def clearest(group: list[Placed]) -> Placed:
+    """The wording to show as the heading: answered, phrased as a question, of a readable length."""
+    def quality(p: Placed) -> tuple:
+        q = p.entry.question.strip()
+        low, high = CLEAR_LENGTH
+        answered = bool(p.entry.answer.strip()) and not p.entry.unanswered
+        return (answered, q.endswith(("？", "?")), low <= len(q) <= high, -abs(len(q) - 20))
+    return max(group, key=quality) if len(group) > 1 else group[0]

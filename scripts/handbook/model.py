@@ -20,6 +20,8 @@ class Note:
     source_url: str = ""
     date: str = ""
     company: str = ""
+    round: str = ""
+    """The interview round the note records (front matter ``round:``: 一面, HR面…)."""
     topic: str = ""
     """A topic the author chose for the whole note (front matter ``topic:``)."""
     encoding: str = "utf-8"
@@ -120,6 +122,14 @@ class MergedEntry:
     items: tuple[Placed, ...]
     terms: tuple[GlossaryTerm, ...] = field(default=())
 
+    companies: tuple[str, ...] = ()
+    """Where it was asked: company (and round) names, e.g. ``字节跳动 一面``."""
+
     @property
     def answered(self) -> bool:
-        return any(p.entry.answer.strip() for p in self.items)
+        return any(p.entry.answer.strip() and not p.entry.unanswered for p in self.items)
+
+    @property
+    def asked(self) -> int:
+        """被问 N 次: in how many notes the question appears."""
+        return len({p.entry.note.path for p in self.items})

@@ -38,6 +38,7 @@ class State:
     entries: list = field(default_factory=list)
     placed: list = field(default_factory=list)
     merged: dict = field(default_factory=dict)
+    classifier: Classifier | None = None
     site: Site | None = None
 
 
@@ -52,11 +53,12 @@ def _parse(s: State) -> None:
 
 
 def _classify(s: State) -> None:
-    s.placed = classify(s.entries, Classifier(s.taxonomy, s.glossary), report=s.report)
+    s.classifier = Classifier(s.taxonomy, s.glossary)
+    s.placed = classify(s.entries, s.classifier, report=s.report)
 
 
 def _merge(s: State) -> None:
-    s.merged = merge(s.placed)
+    s.merged = merge(s.placed, s.classifier.matcher)
 
 
 def _render(s: State) -> None:

@@ -64,8 +64,12 @@ def handbook_page(
         body.append(f"## {topic.title} {{#t-{topic.slug} .hb-topic}}")
         for m in merged.get(topic.slug, []):
             body.append(f"### {_question(m.question)} {{#p-{m.anchor}}}")
-            for p in m.items:
+            if m.asked > 1:
+                body.append(f"被问 {m.asked} 次" + "".join(f" · {c}" for c in m.companies) + "\n{: .hb-badges }")
+            for k, p in enumerate(m.items):
                 entry = p.entry
+                if k and entry.question.strip() != m.question.strip():
+                    body.append(f"其他问法：{_question(entry.question)}\n{{: .hb-wordings }}")
                 if entry.answer.strip():
                     body.append(answer(entry, entry.answer))
                 else:
@@ -85,14 +89,15 @@ def cheatsheet_page(taxonomy: Taxonomy, merged: dict[str, list[MergedEntry]], an
             continue
         body.append(f"## {topic.title} {{#c-{topic.slug} .hb-topic}}")
         todo = []
-        for m in entries:
+        for m in sorted(entries, key=lambda m: -m.asked):  # most asked first; stable within a count
             item = next((p for p in m.items if p.entry.answer.strip()), None)
             if item is None:
                 todo.append(_question(m.question))
                 continue
             short = answer(item.entry, condense(item.entry.answer))
+            asked = f" ×{m.asked}" if m.asked > 1 else ""
             body.append(
-                f'<div class="hb-cs-item" markdown>\n\n{_question(m.question)}\n{{: .hb-cs-q }}\n\n'
+                f'<div class="hb-cs-item" markdown>\n\n{_question(m.question)}{asked}\n{{: .hb-cs-q }}\n\n'
                 f'<div class="hb-cs-a" markdown>\n\n{short}\n\n</div>\n\n</div>'
             )
         if todo:

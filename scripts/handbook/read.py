@@ -184,6 +184,7 @@ def read_note(path: Path, notes_dir: Path, report: Report) -> Note | None:
         source_url=str(meta.get("source") or meta.get("url") or meta.get("link") or ""),
         date=str(meta.get("date") or ""),
         company=str(meta.get("company") or ""),
+        round=str(meta.get("round") or ""),
         topic=str(meta.get("topic") or "").strip(),
         encoding=encoding,
         front_matter=raw_front_matter,

@@ -31,6 +31,7 @@ from .merge import anchor_for
 from .model import Entry, MergedEntry, Note, Placed
 from .pages import front_matter
 from .printpages import cheatsheet_page, handbook_page
+from .reviewpages import companies_page, entry_link, hot_page, most_asked, todo_page
 from .taxonomy import Taxonomy
 
 ASSET_DIR = "assets/notes"
@@ -173,11 +174,22 @@ class Renderer:
         # other wordings keep their own permalinks (a link to either lands on this entry)
         extra_ids = sorted({anchor_for(p.entry.question) for p in m.items} - {m.anchor})
         out += [f'<span id="{a}"></span>' for a in extra_ids]
-        for p in m.items:
+        if badges := self.badges(m):
+            out.append(badges)
+        for k, p in enumerate(m.items):
+            if k and p.entry.question.strip() != m.question.strip():
+                out.append(with_class(f"其他问法：{inline(p.entry.question)}", "hb-wordings"))
             out.append(self.answer_block(p))
         if m.terms:
             out.append(self.keyword_line(m))
         return "\n\n".join(out) + "\n\n"
+
+    @staticmethod
+    def badges(m: MergedEntry) -> str:
+        """``被问 3 次 · 字节跳动 一面 · 腾讯``: how often, and where, the question was asked."""
+        bits = [f"被问 {m.asked} 次"] if m.asked > 1 else []
+        bits += [plain(c) for c in m.companies]
+        return with_class(" · ".join(bits), "hb-badges") if bits else ""
 
     @staticmethod
     def keyword_line(m: MergedEntry) -> str:
@@ -289,12 +301,36 @@ class Renderer:
             '<a class="md-button" href="downloads/handbook.pdf">下载完整手册 PDF</a></div>\n\n'
             + "## 主题\n\n"
             + "\n\n".join(groups)
+            + "\n\n## 高频题\n\n"
+            + self._hot(merged)
+            + "\n\n## 各主题完成度\n\n"
+            + self._coverage(merged)
             + "\n\n## 最新题目\n\n"
             + self._newest(merged)
             + "\n\n## 添加笔记\n\n"
             + "把 Markdown 或纯文本笔记放进 `notes/` 文件夹（任意编码、任意子目录），运行 `make site`"
             "（或 `mkdocs serve` 边写边看）。工具从不修改 `notes/`；全部原文见[原始笔记](sources/index.md)。\n"
         )
+
+    def _hot(self, merged: dict[str, list[MergedEntry]], limit: int = 10) -> str:
+        rows = [f"1. {entry_link(self.taxonomy, m, inline(m.question), up='')} · 被问 {m.asked} 次"
+                for m in most_asked(self.taxonomy, merged, limit)]
+        return ("\n".join(rows) + "\n\n[全部高频题](review/hot.md) · [按公司](review/companies.md) · "
+                "[待补充](review/todo.md)") if rows else "[按公司](review/companies.md) · [待补充](review/todo.md)"
+
+    def _coverage(self, merged: dict[str, list[MergedEntry]]) -> str:
+        """Answered / total per topic, as small bars (the home page's only drawing)."""
+        rows = []
+        for topic in self.taxonomy.topics:
+            entries = merged.get(topic.slug, [])
+            if not entries:
+                continue
+            done = sum(1 for m in entries if m.answered)
+            share = round(100 * done / len(entries))
+            rows.append(f'<li><a href="{topic.url}">{html.escape(topic.title)}</a>'
+                        f'<span class="hb-bar"><span style="width:{share}%"></span></span>'
+                        f"<small>{done}/{len(entries)}</small></li>")
+        return f'<ul class="hb-coverage">{"".join(rows)}</ul>'
 
     def _newest(self, merged: dict[str, list[MergedEntry]], limit: int = 10) -> str:
         order = sorted(self.notes, key=lambda n: (n.date, n.path), reverse=True)
@@ -323,6 +359,11 @@ class Renderer:
                 site.topic_pages.append(path)
                 items.append({topic.title: path})
             nav.append({gtitle: items})
+        review = [("高频题", "review/hot.md", hot_page), ("按公司", "review/companies.md", companies_page),
+                  ("待补充", "review/todo.md", todo_page)]
+        for _title, path, page in review:
+            site.pages[path] = page(self.taxonomy, merged, inline)
+        nav.append({"复习": [{title: path} for title, path, _page in review]})
         site.pages["sources/index.md"] = self.sources_index()
         for note in self.notes:
             site.pages[f"sources/{note.slug}.md"] = self.source_page(note)

@@ -216,6 +216,7 @@ class Emitter:
             question, inline, rule = inline_answer.split(text)
         question = TRAILING_COLON.sub("", question)  # "R-CNN:" titles its card
         told_follow_up = parent is not None and FOLLOW_UP_LABEL.match(question) and FOLLOW_UP_LABEL.sub("", question)
+        question_before_label = question
         if told_follow_up:  # "追问：…": the label becomes the entry's marker, the entry links its question
             question = FOLLOW_UP_LABEL.sub("", question)
         m = node.mark
@@ -227,7 +228,7 @@ class Emitter:
         if m is not None and m.callout:
             entry.marker = f"[!{m.callout}]"
         elif told_follow_up:
-            entry.marker = "追问"
+            entry.marker = FOLLOW_UP_LABEL.match(question_before_label).group(0).strip(" :：")
         entry.preface = list(preface)
         if node.directive and (t := TOPIC_DIRECTIVE.match(node.directive.strip())):
             entry.topic_hint = t.group("slug")

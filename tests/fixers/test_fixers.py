@@ -134,3 +134,13 @@ def test_one_line_display_math_is_a_block_and_inline_display_is_inline():
     page = read("display_math_lines.md")
     assert page.count('<div class="arithmatex">') == 1 and "$" not in page.replace("\\$", "")
     assert '<span class="arithmatex">\\(\\prod f_t\\)</span>' in page
+
+
+def test_flat_numbered_lines_keep_their_numbers_as_written():
+    page = read("flat_numbered_lines.md")
+    assert "<ol>" not in page and "1. 改变通道数" in page and "3. 后面接激活函数" in page
+
+
+def test_pandoc_attributes_stay_visible_text():
+    page = read("pandoc_attributes.md")
+    assert '{width="5.2in" height="2.9in"}' in page.replace("&quot;", '"') and "{.underline}" in page

@@ -32,6 +32,8 @@ URL_GLUED = re.compile(
 BARE_UNICODE_URL = re.compile(r"(?<![(<\"'=\w])((?:https?|ftp)://[^\s<>()\[\]]*[^\x00-\x7f][^\s<>()\[\]]*)")
 EMPTY_LINK = re.compile(r"(?<!!)\[\]\((?P<url>[^)\s]+)\)")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+PANDOC_ATTRIBUTES = re.compile(r"(?<![\\ ])\{(?=(?:width|height|\.|#)[^}\n]*\})")
+"""``![](a.png){width="5.2in" height="2.9in"}``, ``[文字]{.underline}``: a Word export's attributes."""
 
 
 def literal_star(prose: str) -> str:
@@ -71,6 +73,11 @@ def url_apart(line: str) -> str:
 def empty_link(line: str) -> str:
     """``[](https://…)``: a link with no text shows its address."""
     return EMPTY_LINK.sub(lambda m: f"[{m.group('url')}]({m.group('url')})", line)
+
+
+def pandoc_attributes(line: str) -> str:
+    """Shown as the note has them rather than read as attributes (``5.2in`` is no HTML width)."""
+    return PANDOC_ATTRIBUTES.sub(r"\\{", line)
 
 
 def table_math(line: str) -> str:

@@ -128,6 +128,28 @@ def _line_kind(line: str, following: str) -> str:
     return "text"
 
 
+ORDERED_ITEM = re.compile(r"^(?P<number>\d{1,3})(?P<dot>[.)])(?P<gap>[ \t]+)(?P<body>\S.*)$")
+
+
+def flat_numbered_lines(text: str) -> str:
+    """``1. 改变通道数`` / ``2. 跨通道融合`` with nothing nested under them: a note's numbered
+    lines, kept as lines with their numbers (a list would draw the numbers, and renumber
+    ``3. 4.`` that start in the middle)."""
+    parts = blocks(text)
+    for block in parts:
+        if block.kind != "text":
+            continue
+        lines = block.lines
+        items = [i for i, line in enumerate(lines) if ORDERED_ITEM.match(line)]
+        nested = any(next((ln for ln in lines[i + 1:] if ln.strip()), "")[:1] in (" ", "\t") for i in items)
+        if nested:
+            continue  # an item with something nested under it: a real list, kept as one
+        for i in items:
+            m = ORDERED_ITEM.match(lines[i])
+            lines[i] = f"{m.group('number')}\\{m.group('dot')}{m.group('gap')}{m.group('body')}"
+    return join(parts)
+
+
 def list_indentation(text: str) -> str:
     """Nested items at four spaces per level (Typora writes two, 面经 outlines tabs); their
     continuation lines under them; other indented prose at column 0, since indentation in

@@ -157,7 +157,10 @@ def build_site(notes: Path, site: Path, config_file: Path = REPO_ROOT / "mkdocs.
             rel = Path(directory).relative_to(repo_docs)
             return {n for n in names if (rel / n).as_posix() in generated or n in (MANIFEST, "katex")}
 
-        shutil.copytree(repo_docs, docs, ignore=ignore)
+        if repo_docs.is_dir():
+            shutil.copytree(repo_docs, docs, ignore=ignore)
+        else:  # a fresh clone: every page of docs/ is generated, none is tracked
+            docs.mkdir()
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site.resolve()))
         config["plugins"]["handbook"].config["notes"] = str(notes.resolve())
         config["plugins"].run_event("startup", command="build", dirty=False)

@@ -107,6 +107,14 @@ def test_flashcard_export():
         ("NMS 的作用", "去掉重复框", "flashcard")]
 
 
+def test_a_flashcard_with_html_is_one_card_not_a_block_over_the_next_ones():
+    text = ("#html:true\n什么是 IoU\t交并比\n<div>Canny 的步骤</div>\t1. 高斯滤波<br>2. 梯度\n"
+            "NMS 的作用\t去掉重复框\n什么是 mAP\t各类 AP 的平均\n")
+    cards = [(c.text, c.inline) for c in tree(text).children if c.mark is not None and c.mark.rule == "flashcard"]
+    assert cards == [("什么是 IoU", "交并比"), ("Canny 的步骤", "1. 高斯滤波<br>2. 梯度"),
+                     ("NMS 的作用", "去掉重复框"), ("什么是 mAP", "各类 AP 的平均")]
+
+
 def test_two_tabbed_lines_are_not_a_flashcard_export():
     root = tree("什么是 IoU\t交并比\n什么是 mAP\t各类 AP 的平均\n")
     assert all(c.mark.rule != "flashcard" for c in root.children if c.mark is not None)

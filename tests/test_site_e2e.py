@@ -237,6 +237,11 @@ def search(page, site_url: str, query: str) -> list[str]:
     ("空洞", "fundamentals/convolution/", "空洞卷积如何实现"),  # a part of a compound still finds it
     ("直方图均衡", "vision/image-processing/", "直方图均衡化有什么作用"),
     ("反转链表", "ml-engineering/coding/", "手写反转链表"),
+    # spelt another way, mistyped, or in the other script: still the question
+    ("yolo v3 anchor", "vision/detection/", "YOLOv3 的 anchor 是怎么得到的"),
+    ("focall loss", "vision/detection/", "Focal Loss 解决了什么问题"),
+    ("梯度暴炸", "fundamentals/gradients/", "梯度爆炸怎么解决"),
+    ("残差网络 更深", "models/backbones/", "殘差網路為什麼能訓練得更深"),
 ])
 def test_search_lands_on_the_question(built_site, site_url, browser, query, page_part, heading):
     anchor = anchor_of(built_site, page_part, heading)
@@ -244,6 +249,16 @@ def test_search_lands_on_the_question(built_site, site_url, browser, query, page
     hrefs = search(page, site_url, query)
     page.close()
     assert any(h.endswith(f"{page_part}#{anchor}") for h in hrefs), hrefs
+
+
+def test_a_result_previews_the_first_sentence_of_its_answer(site_url, browser):
+    page = browser.new_page()
+    search(page, site_url, "感受野")
+    first = page.locator(".md-search-result__list a.md-search-result__link").first
+    assert "感受野怎么算" in first.locator("h1").inner_text().replace("\u200b", "")
+    # the note's answer, not the source line or the keyword list Material would show
+    assert first.locator("article > p").inner_text().startswith("从输出往回推：每层的感受野")
+    page.close()
 
 
 def test_search_ui_speaks_chinese(site_url, browser):

@@ -93,6 +93,8 @@ HEADING_RANK = {level: float(level) for level in range(1, 7)}
 BARE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<text>[^\d\s].*)$")
 CHAPTER_LOOKAHEAD = 4
 CARD = re.compile(r"^[^\t\s#][^\t]*\t")
+CARD_WRAPPER = re.compile(r"</?(?:div|p|span|font)\b[^>]*>|<br\s*/?>", re.I)
+"""Layout tags around an HTML card's front; inline ones (<sub>, <b>) are its text."""
 MIN_CARDS = 3
 FLASHCARD_SHARE = 0.6
 DOTTED_INDENT = 2
@@ -277,6 +279,9 @@ class Reader:
         content = sum(1 for ln in lines if ln.strip() and not ln.startswith("#"))
         self.flashcards = cards >= MIN_CARDS and cards >= FLASHCARD_SHARE * content
         """Most lines are ``front<TAB>back``: the note is a flashcard export."""
+        if self.flashcards:  # a card with HTML (Anki's `#html:true`) is one card, not a block over the next ones
+            for start in [s for s in self.blocks.opaque_end if CARD.match(lines[s])]:
+                del self.blocks.opaque_end[start]
         self.notes: list[tuple[int, str]] = []
         """(0-based line, message) about what was skipped, reported as ``file:line: info``."""
         self.callout_body: set[int] = set()
@@ -493,6 +498,7 @@ class Reader:
                 units.append(Unit("heading", i, i + 1, mark=m, text=m.text, level=m.level))
             elif self.is_flashcard(i):
                 front, back = self.lines[i].split("\t")[:2]
+                front = CARD_WRAPPER.sub(" ", front)  # Anki's `#html:true` cards: <div>问题</div>
                 card = Mark(kind="qa_q", text=front.strip(), rule="flashcard", family="card")
                 units.append(Unit("head", i, i + 1, mark=card, text=front.strip(), inline=back.strip()))
             elif m.kind in ("item", "qa_q", "bold", "callout") or (

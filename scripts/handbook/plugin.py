@@ -31,7 +31,7 @@ from .assets import install_katex
 from .diagnostics import HandbookError
 from .pipeline import run, write_docs
 from .sanitize import sanitize, wrap_entries
-from .search import compact_search_index, patch_query_segmenter, prepare_segmenter
+from .search import answer_preview, prepare_segmenter, tune_search
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 THEME_DIR = Path(__file__).parent / "theme"
@@ -58,6 +58,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self):
         self.generated: set[str] = set()
         self.topic_pages: set[str] = set()
+        self.previews: dict[str, str] = {}
 
     @event_priority(100)  # before the search plugin reads anything
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -74,6 +75,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         write_docs(state.site, Path(config.docs_dir))
         self.generated = set(state.site.pages)
         self.topic_pages = set(state.site.topic_pages)
+        self.previews = {m.anchor: answer_preview(m) for entries in state.merged.values() for m in entries}
         install_katex(Path(config.docs_dir), root)
         if self.config.search_tuning:
             prepare_segmenter()
@@ -102,9 +104,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-100)  # after Material has written its search worker
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.search_tuning:
-            if not patch_query_segmenter(config.site_dir):
-                log.warning("handbook: Material's search worker changed; query segmentation left unpatched")
-            compact_search_index(config.site_dir)
+            pages = {p.removesuffix(".md") + ("/" if config.use_directory_urls else ".html") for p in self.topic_pages}
+            for why in tune_search(config.site_dir, pages, self.previews):
+                log.warning("handbook: Material's search worker changed, left unpatched: %s", why)
         if self.config.pdf:
             from .pdf import build_pdfs
 

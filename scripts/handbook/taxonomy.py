@@ -85,6 +85,7 @@ def load_taxonomy(path: Path = DATA_DIR / "taxonomy.yaml") -> Taxonomy:
 
 ALIAS_KEY = re.compile(r"[\s\-_]+")
 """Aliases compare case-insensitively with spaces, hyphens and underscores removed."""
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @cache
@@ -113,3 +114,28 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> tuple[GlossaryTerm
                      f"its own forms: {form!r} already names {terms[first].name!r} "
                      "(mark both entries `shared: true` if it truly names two concepts)")
     return tuple(terms)
+
+
+MIN_HAN_QUERY_WORD = 2
+"""A one-character Chinese word would match inside other words (小 in 小目标)."""
+
+
+@cache
+def load_query_words(path: Path = DATA_DIR / "query_words.yaml") -> tuple[tuple[str, ...], ...]:
+    """Everyday question words in English and Chinese, one tuple of forms per meaning."""
+    data = _load_yaml(path)
+    lines = data.get("words")
+    _require(isinstance(lines, list), path, "words", "a list")
+    seen: dict[str, int] = {}
+    out = []
+    for i, line in enumerate(lines):
+        where = f"words[{i}]"
+        _require(isinstance(line, list) and len(line) >= 2 and all(isinstance(w, str) and w for w in line),
+                 path, where, "a list of two or more forms")
+        for form in line:
+            _require(not (CJK_CHAR.search(form) and len(form) < MIN_HAN_QUERY_WORD), path, where,
+                     f"Chinese forms of {MIN_HAN_QUERY_WORD} characters or more, not {form!r}")
+            first = seen.setdefault(form.casefold(), i)
+            _require(first == i, path, where, f"its own forms: {form!r} is already in words[{first}]")
+        out.append(tuple(line))
+    return tuple(out)

@@ -34,12 +34,17 @@ def _opencc():
         return None
 
 
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters as Simplified (unchanged without the converter)."""
+    converter = _opencc()
+    if converter is None or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    return converter.convert(text)
+
+
 def fold(text: str) -> str:
     """Fold text for *matching only*: NFKC, case, Traditional→Simplified, ``1×1``→``1x1``."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    converter = _opencc()
-    if converter is not None and any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        text = converter.convert(text)
+    text = to_simplified(unicodedata.normalize("NFKC", text).lower())
     return TIMES_BETWEEN_DIGITS.sub("x", text)
 
 

@@ -37,6 +37,9 @@ def same(a: str, b: str) -> bool:
     ("简述 NMS 的流程", "非极大值抑制是怎么做的"),
     ("anchor based与anchor free方法对比", "Anchor-free 和 anchor-based 的区别"),
     ("NMS 的流程是什么？", "NMS的流程是什么"),
+    ("Dropout 为什么能防止过拟合", "Dropout 如何防止过拟合？"),  # why it can fix = how it fixes
+    ("BN 为什么可以缓解梯度消失", "BN 怎么缓解梯度消失，推导一下"),  # not "why" vs "the formula"
+    ("聊聊标准化/归一化（normalization）为什么有用", "为什么要做归一化"),  # one concept named two ways
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)
@@ -51,6 +54,8 @@ def test_wordings_of_one_question_merge(a, b):
     ("如何防止过拟合？", "怎么判断模型是不是过拟合了"),  # fixing vs diagnosing
     ("EfficientNet 的 compound scaling？", "你项目中使用EfficientNet最后输出特征数是多少呢？"),  # the project
     ("ROC 和 AUC", "ROC 和 PR"),
+    ("Dropout 为什么有效", "Dropout 如何防止过拟合？"),  # a reason, not a way to fix
+    ("BN、LN 的区别", "LN 是什么"),  # a list is not two names of one concept
 ])
 def test_look_alikes_stay_apart(a, b):
     assert not same(a, b)

@@ -109,6 +109,14 @@ class QuestionKey:
     content: frozenset[str]
     """What the question is about beyond its concepts and aspects (``mean``, ``var``, ``溢出``)."""
     versions: frozenset[str]
+    alternatives: frozenset[str] = frozenset()
+    """Concepts named as alternatives of another (``正则化/归一化``): none is a subject of its own."""
+
+
+REASON_FOR_A_METHOD = re.compile(r"(?:为什么|为何|为啥)\s*(?:能够|能|可以)\s*(?=解决|缓解|避免|防止|克服)")
+"""``残差网络为什么能解决梯度消失`` asks how it solves it (``ResNet 如何解决梯度消失``), not why."""
+ASIDE = re.compile(r"^[(（][^()（）]{0,40}[)）]")
+SLASH = re.compile(r"\s*[/／]\s*|\s*或\s*")
 
 
 GLUED_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
@@ -127,6 +135,7 @@ def question_key(question: str, matcher: Matcher, rules: MergeRules) -> Question
     rest = folded
     for f in sorted(set(hits), key=len, reverse=True):
         rest = rest.replace(f, " ")
+    rest = REASON_FOR_A_METHOD.sub(" 解决 ", rest)
     # aspects are read off what is left once the concepts are gone ("梯度消失" asks no formula)
     aspects = frozenset(name for name, words in rules.aspects.items() if any(w in rest for w in words))
     for w in rules.filler:
@@ -136,6 +145,8 @@ def question_key(question: str, matcher: Matcher, rules: MergeRules) -> Question
         for w in sorted(words, key=len, reverse=True):
             content = content.replace(w, " ")
     specific = [t for t in terms if t not in rules.generic] or terms
+    alternatives = {matcher.terms[matcher.key(f)].name for f in hits
+                    if any(_named_together(glued, f, g) for g in hits if g != f)}
     return QuestionKey(
         text=compact(question),
         concepts=frozenset(specific),
@@ -144,7 +155,22 @@ def question_key(question: str, matcher: Matcher, rules: MergeRules) -> Question
         words=PUNCTUATION.sub("", rest),
         content=content_words(content),
         versions=frozenset(VERSION.findall(folded)),
+        alternatives=frozenset(alternatives) & frozenset(specific),
     )
+
+
+def _named_together(text: str, a: str, b: str) -> bool:
+    """``a/b`` or ``a或b`` written next to each other (with an aside like ``(normalization)``)."""
+    for x, y in ((a, b), (b, a)):
+        at = text.find(x)
+        while at >= 0:
+            after = text[at + len(x):]
+            after = ASIDE.sub("", after, count=1) if after.startswith(("(", "（")) else after
+            gap = SLASH.match(after)
+            if gap and after[gap.end():].startswith(y):
+                return True
+            at = text.find(x, at + 1)
+    return False
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -220,7 +246,7 @@ def adds_a_subject(a: QuestionKey, b: QuestionKey, weights: dict[str, float]) ->
     shared = a.concepts & b.concepts
     if not shared:
         return False
-    extra = (a.concepts | b.concepts) - shared
+    extra = (a.concepts | b.concepts) - shared - a.alternatives - b.alternatives
     top = max(weights.get("c:" + c, 1.0) for c in shared)
     return any(weights.get("c:" + c, 1.0) >= EXTRA_SUBJECT_SHARE * top for c in extra)
 

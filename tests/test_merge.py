@@ -113,6 +113,12 @@ def test_a_merged_entry_lands_on_the_topic_most_members_agree_on():
     assert list(merged) == ["gradients"] and len(merged["gradients"]) == 1
 
 
+def test_a_tie_stays_on_the_oldest_members_topic_when_a_newer_note_joins():
+    old = replace(placed("如何解决梯度消失", "a.md", topic="gradients", date="2023-01-01"), score=5.0)
+    new = replace(placed("梯度消失怎么办？", "b.md", topic="activation", date="2024-06-01"), score=50.0)
+    assert list(merge([new, old], MATCHER)) == ["gradients"]
+
+
 def test_anchor_depends_on_text_not_position():
     assert anchor_for("NMS 的流程是什么？") == anchor_for("NMS 的流程是什么？ ")
     assert re.fullmatch(r"q-[0-9a-f]{8}", anchor_for("NMS 的流程是什么？"))

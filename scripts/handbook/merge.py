@@ -335,11 +335,13 @@ def _note_order(p: Placed) -> tuple[str, int]:
 
 
 def build_entry(group: list[Placed]) -> MergedEntry:
-    """One entry for the wordings of one question: the topic most members were placed on (the
-    most confident member breaks a tie), the clearest wording as its heading."""
+    """One entry for the wordings of one question (``group``, oldest first): the topic most
+    members were placed on, the clearest wording as its heading. A tie goes to the oldest
+    member's topic, as the entry's id does: a newer note that joins it cannot move it to
+    another page (where links to it would no longer land)."""
     votes = Counter(p.topic for p in group)
     top = max(votes.values())
-    topic = max((p for p in group if votes[p.topic] == top), key=lambda p: p.score).topic
+    topic = next(p.topic for p in group if votes[p.topic] == top)
     terms = []
     for p in group:
         terms.extend(t for t in p.terms if t not in terms)

@@ -40,6 +40,8 @@ def same(a: str, b: str) -> bool:
     ("Dropout 为什么能防止过拟合", "Dropout 如何防止过拟合？"),  # why it can fix = how it fixes
     ("BN 为什么可以缓解梯度消失", "BN 怎么缓解梯度消失，推导一下"),  # not "why" vs "the formula"
     ("聊聊标准化/归一化（normalization）为什么有用", "为什么要做归一化"),  # one concept named two ways
+    ("GELU 有什么缺点？", "说说 GELU 的优缺点"),  # 优缺点 answers 缺点 too
+    ("长尾分类有哪些 trick", "长尾分类有哪些常用的办法"),  # tricks are ways to solve it
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)
@@ -56,6 +58,8 @@ def test_wordings_of_one_question_merge(a, b):
     ("ROC 和 AUC", "ROC 和 PR"),
     ("Dropout 为什么有效", "Dropout 如何防止过拟合？"),  # a reason, not a way to fix
     ("BN、LN 的区别", "LN 是什么"),  # a list is not two names of one concept
+    ("Focal Loss 的优点", "Focal Loss 的缺点"),
+    ("CutMix 是怎么做的", "CutMix 有没有副作用"),  # 副作用 asks the cons
 ])
 def test_look_alikes_stay_apart(a, b):
     assert not same(a, b)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import entries_of, questions_of
 from handbook.diagnostics import Report
 
@@ -249,3 +250,46 @@ def test_topic_directive_is_carried_by_the_entry():
     (entry,) = entries_of(text)
     assert entry.topic_hint == "detection"
     assert "handbook:" not in entry.answer
+
+
+QUOTED_QUESTIONS = """# 多模态面试题
+
+> 说明：问题写在引用里，下面是我的回答。
+
+> BLIP 的 captioner 和 filter 各起什么作用？
+
+captioner 给网图生成新描述，filter 把和图不符的描述（原始的和生成的）筛掉。
+
+> CLIP 的温度参数为什么要设成可学习的？
+
+固定的温度很难调，设成可学习参数让对比损失自己找合适的 logits 尺度。
+
+> LoRA 为什么只在注意力的投影矩阵上加？
+
+那里的更新量低秩性最明显，加在 q、v 上参数最少、效果也最好。
+"""
+
+
+def test_questions_set_off_as_quotes_are_answered_by_the_text_below():
+    entries = entries_of(QUOTED_QUESTIONS)
+    assert [e.question for e in entries] == ["BLIP 的 captioner 和 filter 各起什么作用？",
+                                             "CLIP 的温度参数为什么要设成可学习的？",
+                                             "LoRA 为什么只在注意力的投影矩阵上加？"]
+    assert entries[0].answer.startswith("captioner 给网图生成新描述")
+
+
+def test_a_quote_under_a_heading_still_restates_it():
+    text = "## 讲一下 CLIP\n\n> 原话：CLIP 是怎么训练的？\n\n图文对比学习。\n\n## 讲一下 BLIP\n\n> 原话：BLIP 和 CLIP 有何不同？\n\n多了生成。\n\n## 讲一下 LoRA\n\n> 原话：LoRA 为什么省显存？\n\n只训低秩增量。\n"
+    assert [e.question for e in entries_of(text)] == ["讲一下 CLIP", "讲一下 BLIP", "讲一下 LoRA"]
+
+
+@pytest.mark.parametrize("placeholder", ["（TODO，下次画图补）", "A3：（没复习到，待补）", "（表还没画，先空着）"])
+def test_a_put_off_answer_leaves_the_question_unanswered(placeholder):
+    [entry] = entries_of(f"## Swin 的 shifted window 怎么实现？\n\n{placeholder}\n")
+    assert entry.unanswered
+
+
+def test_display_math_right_under_a_sentence_does_not_swallow_the_next_question():
+    text = ("## softmax 交叉熵的梯度\n\n由链式法则：\n$$\n\\begin{align}\n\\partial L/\\partial z &= p - y\n"
+            "\\end{align}\n$$\n预测减标签。\n\n## sigmoid 的导数最大是多少？\n\n1/4。\n")
+    assert [e.question for e in entries_of(text)] == ["softmax 交叉熵的梯度", "sigmoid 的导数最大是多少？"]

@@ -186,12 +186,25 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+PROS_AND_CONS = frozenset({"pros", "cons"})
+
+
+def one_sided_difference(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """Aspects one side asks and the other does not; ``优缺点`` (pros and cons) answers ``好处``
+    (pros) and ``缺点`` (cons) too, so that side asks what the other does. (``优点`` vs ``缺点``
+    still differ.)"""
+    diff = a ^ b
+    if (a >= PROS_AND_CONS and b & PROS_AND_CONS) or (b >= PROS_AND_CONS and a & PROS_AND_CONS):
+        diff -= PROS_AND_CONS
+    return diff
+
+
 def apart(a: QuestionKey, b: QuestionKey, rules: MergeRules) -> bool:
     """A guard keeps these two apart: versions differ; an aspect that makes a question of its
     own is on one side only; their aspects contrast; or they compare different things."""
     if a.versions != b.versions and (a.versions or b.versions):
         return True
-    if (a.aspects ^ b.aspects) & rules.one_sided:
+    if one_sided_difference(a.aspects, b.aspects) & rules.one_sided:
         return True
     for x, y in rules.contrasts:
         if (x in a.aspects and y in b.aspects and x not in b.aspects) or (

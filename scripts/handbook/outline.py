@@ -96,6 +96,9 @@ CARD = re.compile(r"^[^\t\s#][^\t]*\t")
 CARD_WRAPPER = re.compile(r"</?(?:div|p|span|font)\b[^>]*>|<br\s*/?>", re.I)
 """Layout tags around an HTML card's front; inline ones (<sub>, <b>) are its text."""
 MIN_CARDS = 3
+MIN_QUOTED_QUESTIONS = 3
+"""A note that sets this many questions off as quotes, each answered below it, asks in quotes."""
+MAX_QUOTED_QUESTION_LINES = 3
 FLASHCARD_SHARE = 0.6
 DOTTED_INDENT = 2
 """Columns a level of dotted numbering (``1.1``, ``1.1.1``) counts as when nesting."""
@@ -168,6 +171,11 @@ class Node:
 def block_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
+    # notes write `$$` right under a sentence ("…利用下式：\n$$"); without a blank line the plugin
+    # reads it as text while amsmath still takes a `\begin{align}` inside it, and the closing `$$`
+    # then opens a block that swallows the rest of the note. A `$$` line may interrupt a paragraph.
+    math_block = next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == "math_block")
+    md.block.ruler.at("math_block", math_block, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.use(amsmath_plugin)
     md.disable("code")
     md.disable("inline")  # block structure only: inline parsing is the renderer's job
@@ -290,6 +298,9 @@ class Reader:
         self.heading_rest: set[int] = set()
         for at in self.blocks.unclosed:
             self.code_ends[at] = self.unclosed_code_end(at)
+        quoted = self.quotes_answered_below()
+        self.quote_questions: set[int] = set(quoted) if len(quoted) >= MIN_QUOTED_QUESTIONS else set()
+        """Starts of ``> 问题？`` quotes answered by the unquoted text below them."""
 
     def mark_of(self, i: int) -> Mark:
         if i not in self.marks:
@@ -460,6 +471,33 @@ class Reader:
             units.append(Unit("head", row, row + 1, mark=cell, text=question, inline=answer, container="table_row"))
         return units
 
+    def is_heading_line(self, i: int) -> bool:
+        return self.mark_of(i).kind == "heading" or any(s <= i < e for s, (e, _, _) in self.blocks.headings.items())
+
+    def quotes_answered_below(self) -> list[int]:
+        """``> 多头注意力里每个头的维度为什么取 d_model / h？`` then the answer, unquoted: quotes
+        of a few lines that ask, with a plain line after them and no heading right above (under
+        a heading, a quote restates the heading's question)."""
+        out = []
+        i, n = 0, len(self.lines)
+        while i < n:
+            if not QUOTE_LINE.match(self.lines[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < n and QUOTE_LINE.match(self.lines[end]):
+                end += 1
+            text = " ".join(QUOTE_PREFIX.sub("", ln).strip() for ln in self.lines[i:end])
+            before = next((j for j in range(i - 1, -1, -1) if self.lines[j].strip()), None)
+            after = next((j for j in range(end, n) if self.lines[j].strip()), None)
+            if (end - i <= MAX_QUOTED_QUESTION_LINES and ask(text) >= Ask.STRONG
+                    and after is not None and not QUOTE_LINE.match(self.lines[after])
+                    and not self.is_heading_line(after)
+                    and (before is None or not self.is_heading_line(before))):
+                out.append(i)
+            i = end
+        return out
+
     def quote_units(self, start: int) -> list[Unit]:
         """A run of ``>`` lines: one quote; a callout (its title line heads its body); or a
         question set off as a quote (``> **思考题**：为什么…？``), its answer the rest of the quote."""
@@ -476,6 +514,11 @@ class Reader:
                 units.append(Unit("content", start + 1, end, container="callout_body"))
                 self.callout_body.update(range(start + 1, end))
             return units
+        if m.kind != "callout" and start in self.quote_questions:
+            text = " ".join(QUOTE_PREFIX.sub("", ln).strip() for ln in self.lines[start:end])
+            head = Mark(kind="qa_q", text=text, rule="quote_answered_below", family="quote")
+            self.quoted_question.add(start)
+            return [Unit("head", start, end, mark=head, text=text, container="quote_question")]
         if m.kind != "callout":
             return [Unit("content", start, end, mark=m, container="quote")]
         units = [Unit("head", start, start + 1, mark=m, text=m.text, container="callout")]

@@ -45,9 +45,12 @@ PLACEHOLDER_ANSWER = re.compile(
     re.I,
 )
 DEFERRAL = re.compile(
-    r"还没看|还没写|还没整理|没来得及|下一篇|下篇|单独讲|单独写|以后再?补|回头再?补|之后再?补|有空再?补|待续"
+    r"还没看|还没写|还没整理|还没画|还没补|没复习到?|没来得及|下一篇|下篇|单独讲|单独写|先空着|"
+    r"(?:以后|回头|之后|有空|下次)[^，。,.]{0,6}补|待续|待补|\btodo\b|\btbd\b",
+    re.I,
 )
-"""``（还没看论文）``, ``（这个太长了，下一篇单独讲！）``: the answer put off, not given."""
+"""``（还没看论文）``, ``（这个太长了，下一篇单独讲！）``, ``（TODO，下次画图补）``: the answer put
+off, not given."""
 DEFERRAL_MAX_CHARS = 40
 
 

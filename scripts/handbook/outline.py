@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from .parse_rules import Mark, html_export, indent_of, mark, org_mode
+from .parse_rules import Mark, html_export, indent_of, mark, org_mode, transcript
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.inline_answer import split_list, term_definition
 from .parse_rules.interrogative import (
@@ -282,6 +282,8 @@ class Reader:
         self.lines = lines
         self.blocks = scan(lines)
         self.marks: dict[int, Mark] = {}
+        self.turns = transcript.read_turns(lines)
+        """Line → role in a speech-to-text export (``说话人 1 00:04:15`` headers)."""
         self.code_ends: dict[int, int] = {}
         cards = sum(1 for ln in lines if CARD.match(ln))
         content = sum(1 for ln in lines if ln.strip() and not ln.startswith("#"))
@@ -292,6 +294,10 @@ class Reader:
                 del self.blocks.opaque_end[start]
         self.notes: list[tuple[int, str]] = []
         """(0-based line, message) about what was skipped, reported as ``file:line: info``."""
+        headers = [i for i, role in self.turns.items() if role == transcript.HEADER]
+        if headers:
+            self.notes.append((min(headers), f"{len(headers)} header lines of a transcript export (its title, "
+                                             "speakers and times) left out of the entries; the source page keeps them"))
         self.callout_body: set[int] = set()
         self.quoted_question: set[int] = set()
         self.details: set[int] = set()
@@ -305,6 +311,8 @@ class Reader:
     def mark_of(self, i: int) -> Mark:
         if i not in self.marks:
             found = mark(self.lines[i])
+            if i in self.turns and (turn := transcript.turn_mark(self.lines[i], self.turns[i])) is not None:
+                found = turn
             if found.kind == "plain" and (chapter := self.chapter_number(i)) is not None:
                 found = chapter
             self.marks[i] = found

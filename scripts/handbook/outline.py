@@ -296,8 +296,8 @@ class Reader:
         """(0-based line, message) about what was skipped, reported as ``file:line: info``."""
         headers = [i for i, role in self.turns.items() if role == transcript.HEADER]
         if headers:
-            self.notes.append((min(headers), f"{len(headers)} header lines of a transcript export (its title, "
-                                             "speakers and times) left out of the entries; the source page keeps them"))
+            self.notes.append((min(headers), f"{len(headers)} speaker-and-time lines of a transcript export "
+                                             "left out of the entries (the source page keeps them)"))
         self.callout_body: set[int] = set()
         self.quoted_question: set[int] = set()
         self.details: set[int] = set()

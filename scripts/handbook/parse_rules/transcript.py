@@ -9,8 +9,8 @@ header line naming the speaker and the time, then what was said::
 
 The speakers are anonymous, so the interviewer is read off the turns: the speaker whose turns
 ask most. Their turns are read as ``面试官：…`` lines, the other speakers' as ``我：…``; the
-header lines, and the export's own header above the first turn (title, date, keywords), are
-machinery.
+header lines are machinery, and the export's own header above the first turn (title, date,
+keywords) is text about the note, shown before its first question.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ REQUEST = re.compile(r"写个|写一下|写一个|手写|手撕|实现一下|讲
 ASKER = "asker"
 ANSWERER = "answerer"
 HEADER = "header"
+PREAMBLE = "preamble"
 
 
 def read_turns(lines: list[str]) -> dict[int, str]:
@@ -59,7 +60,7 @@ def read_turns(lines: list[str]) -> dict[int, str]:
     roles: dict[int, str] = {}
     for j in range(headers[0][0]):  # the export's own header: title, date and length, keywords
         if lines[j].strip() and ask(lines[j]) < Ask.STRONG:
-            roles[j] = HEADER
+            roles[j] = PREAMBLE
     for start, (who, body) in spoken.items():
         roles[start] = HEADER
         for j in body:
@@ -72,6 +73,8 @@ def turn_mark(line: str, role: str) -> Mark | None:
     when it asks or requests (else a comment around the answer), the other speaker's an answer."""
     if role == HEADER:
         return Mark(kind="property", text=line.strip(), rule="turn_header", label="transcript")
+    if role == PREAMBLE:  # kept as text about the note, shown before its first question
+        return Mark(kind="qa_a", text=line.strip(), rule="transcript_preamble", label="transcript")
     text = line.strip()
     if role == ANSWERER:
         return Mark(kind="qa_a", text=text, rule="speaker_answers", label="transcript")

@@ -170,11 +170,10 @@ function widenQuery(words, has, vocabulary) {
       if (word.length >= HB_SEARCH.MIN_FUZZY)
         out.push(`${word}~${word.length >= HB_SEARCH.LONG_FUZZY ? 2 : 1}`);
       if (word.length < HB_SEARCH.MIN_PREFIX) out.push(word);
-    } else if (HAN.test(word) && widenChinese(word, has, vocabulary)) {
-      widened = true;
-      out.push(...widenChinese(word, has, vocabulary));
     } else {
-      out.push(word);
+      const near = HAN.test(word) ? widenChinese(word, has, vocabulary) : null;
+      widened = widened || near !== null;
+      out.push(...(near || [word]));
     }
   }
   return widened ? out.join(" ") : null;
@@ -299,7 +298,8 @@ function hbSearch(worker, query) {
   const typed = normalizeQuery(query);
   const rewritten = rewriteQuery(typed, has, separator);
   const synonyms = synonymsOf(typed, self.HB_SYNONYMS || [], has).join(" ");
-  const wider = widenQuery(queryWords(rewritten, separator), has, Object.keys(inverted));
+  worker._hbWords = worker._hbWords || Object.keys(inverted);  // the index's words, read once
+  const wider = widenQuery(queryWords(rewritten, separator), has, worker._hbWords);
   const result = worker._mdSearch(`${typing(rewritten, typed)} ${synonyms}`);
   if (!wider) return withPreviews(result, worker.map);
   try {  // the wider query holds every word that matched, so its ranking leads

@@ -22,8 +22,8 @@ GOLDEN = Path(__file__).parent / "golden"
 NOTES = sorted((GOLDEN / "notes").iterdir())
 # Floors just under today's rates per batch (labels by editors who did not write the rules);
 # a batch of new styles starts lower and its floor goes up as the parser learns them.
-MIN_CORRECT = {"a": 0.95, "b": 0.95, "d": 0.94, "e": 0.93, "f": 0.84, "g": 0.81}
-MIN_FOUND = {"a": 0.97, "b": 0.97, "d": 0.97, "e": 0.96, "f": 0.95, "g": 0.88}
+MIN_CORRECT = {"a": 0.95, "b": 0.95, "d": 0.94, "e": 0.93, "f": 0.84, "g": 0.88}
+MIN_FOUND = {"a": 0.97, "b": 0.97, "d": 0.97, "e": 0.96, "f": 0.95, "g": 0.97}
 DEFAULT_CORRECT, DEFAULT_FOUND = 0.80, 0.90
 RATIO_RANGE = (0.9, 1.15)
 

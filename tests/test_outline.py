@@ -91,6 +91,17 @@ def test_question_table_rows_carry_their_answer_cell():
     assert [(h.text, h.inline) for h in heads] == [("什么是 IoU？", "交并比"), ("mAP 怎么算？", "各类 AP 取平均")]
 
 
+def test_traditional_headers_and_extra_columns_of_a_question_table():
+    root = tree("| 編號 | 題目 | 參考答案 | 出處 |\n|---|---|---|---|\n| 1 | 什麼是 NMS？ | 非極大值抑制 | 字節 |\n"
+                "| 2 | 條件 GAN 是什麼 |  | 美團 |\n")
+    heads = [n for n in root.children if n.kind == "head"]
+    assert [(h.text, h.inline, h.mark.prefix) for h in heads] == [
+        ("什麼是 NMS？", "非極大值抑制<br>出處：字節", "1"),  # the source column is kept, labelled
+        ("條件 GAN 是什麼", "出處：美團", "2"),
+    ]
+    assert heads[1].mark.label == "no_answer"  # its answer cell is empty: 待补充, whatever else the row says
+
+
 def test_a_table_without_question_columns_is_one_block():
     root = tree("| 模型 | mAP |\n|---|---|\n| YOLOv5s | 37.4 |\n")
     assert [(c.kind, c.container) for c in root.children] == [("content", "block")]

@@ -293,3 +293,34 @@ def test_display_math_right_under_a_sentence_does_not_swallow_the_next_question(
     text = ("## softmax 交叉熵的梯度\n\n由链式法则：\n$$\n\\begin{align}\n\\partial L/\\partial z &= p - y\n"
             "\\end{align}\n$$\n预测减标签。\n\n## sigmoid 的导数最大是多少？\n\n1/4。\n")
     assert [e.question for e in entries_of(text)] == ["softmax 交叉熵的梯度", "sigmoid 的导数最大是多少？"]
+
+
+def test_questions_listed_in_prose_answered_later_by_number():
+    text = (
+        "字节 视觉算法 面经\n\n"
+        "一面：项目聊了半小时，然后问了：1.Dropout 训练和测试有什么不同 2.讲讲 SENet 的结构 3.手撕：二分查找。面试官人挺好。\n\n"
+        "二面：4.为什么 Adam 容易泛化差 5.说说 mAP 怎么算\n\n"
+        "答案整理如下：\n\n"
+        "1. 训练时随机置零并放大 1/(1-p)，测试时不做。\n"
+        "2. squeeze 用全局池化，excitation 用两层 FC 出通道权重。\n"
+        "3. 左闭右开写法，注意 mid 溢出。\n"
+        "4. 还没想好，之后补。\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == [
+        "Dropout 训练和测试有什么不同", "讲讲 SENet 的结构", "手撕：二分查找", "为什么 Adam 容易泛化差", "说说 mAP 怎么算",
+    ]
+    assert entries[0].answer.startswith("训练时随机置零")
+    assert "面试官人挺好" in entries[0].preface  # the paragraph itself is kept, above its first question
+    assert "答案整理如下" in entries[0].preface
+    assert entries[1].answer.startswith("squeeze 用全局池化")
+    assert entries[3].unanswered and entries[4].unanswered
+    assert [e.context[-1] for e in entries] == ["一面", "一面", "一面", "二面", "二面"]
+    assert entries[0].lines[0] == entries[1].lines[0] == 3  # every listed question links to its paragraph
+
+
+def test_answer_points_listed_in_prose_are_not_questions():
+    text = "1x1 卷积的作用？\n\n主要有三点：1.降维 2.跨通道信息融合 3.减少参数量。\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["1x1 卷积的作用？"]
+    assert "跨通道信息融合" in entries[0].answer

@@ -25,8 +25,8 @@ from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .parse_rules import Mark, html_export, indent_of, mark, org_mode, transcript
+from .parse_rules.inline_answer import questions_in_prose, split_list, term_definition
 from .parse_rules.inline_answer import split as split_answer
-from .parse_rules.inline_answer import split_list, term_definition
 from .parse_rules.interrogative import (
     Ask,
     ask,
@@ -39,6 +39,7 @@ from .parse_rules.interrogative import (
     section_label,
     width,
 )
+from .textfix import fold
 
 NodeKind = Literal["root", "heading", "head", "content", "skip"]
 
@@ -272,7 +273,8 @@ def head_like(m: Mark) -> bool:
     if rule in SELF_CONTAINED and is_short_phrase(question):
         return True  # "DeepLab v3+ 的 ASPP 模块=：1x1 卷积、…": a card, question and answer on one line
     return (ask(question) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
-            or term_definition(m.text) is not None or section_label(m.text) is not None)
+            or term_definition(m.text) is not None or section_label(m.text) is not None
+            or questions_in_prose(m.text, first=None) is not None)
 
 
 class Reader:
@@ -461,11 +463,14 @@ class Reader:
     def table_units(self, start: int, end: int) -> list[Unit]:
         """``| 问题 | 答案 |`` tables: each row a question with its answer cell (empty: none)."""
         header = split_cells(self.lines[start])
-        q_col = next((k for k, c in enumerate(header) if QUESTION_COLUMN.match(plain_text(c))), None)
-        a_cols = [k for k, c in enumerate(header) if ANSWER_COLUMN.match(plain_text(c))]
+        names = [fold(plain_text(c)).strip() for c in header]  # "| 問題 | 答案 |" reads as "| 问题 | 答案 |"
+        q_col = next((k for k, c in enumerate(names) if QUESTION_COLUMN.match(c)), None)
+        a_cols = [k for k, c in enumerate(names) if ANSWER_COLUMN.match(c)]
         if q_col is None or not a_cols:
             return []
-        n_col = next((k for k, c in enumerate(header) if NUMBER_COLUMN.match(plain_text(c))), None)
+        n_col = next((k for k, c in enumerate(names) if NUMBER_COLUMN.match(c)), None)
+        # "| 出处 |", "| 难度 |": other columns are kept with the answer, labelled by their header
+        extra = [k for k in range(len(header)) if k != q_col and k != n_col and k not in a_cols]
         units = [Unit("skip", start, start + 2, mark=Mark("property", "", rule="table_header", label="table"))]
         for row in range(start + 2, end):
             cells = split_cells(self.lines[row])
@@ -475,7 +480,10 @@ class Reader:
             question = cells[q_col].strip()
             answer = "<br>".join(cells[k].strip() for k in a_cols if k < len(cells) and cells[k].strip())
             number = cells[n_col].strip() if n_col is not None and n_col < len(cells) else ""
-            cell = Mark(kind="qa_q", text=question, rule="table_row", family="row", prefix=number)
+            told = [f"{header[k].strip()}：{cells[k].strip()}" for k in extra if k < len(cells) and cells[k].strip()]
+            cell = Mark(kind="qa_q", text=question, rule="table_row", family="row", prefix=number,
+                        label="" if answer else "no_answer")
+            answer = "<br>".join(filter(None, [answer, *told]))
             units.append(Unit("head", row, row + 1, mark=cell, text=question, inline=answer, container="table_row"))
         return units
 

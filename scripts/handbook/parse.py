@@ -45,13 +45,18 @@ PLACEHOLDER_ANSWER = re.compile(
     re.I,
 )
 DEFERRAL = re.compile(
-    r"还没看|还没写|还没整理|还没画|还没补|没复习到?|没来得及|下一篇|下篇|单独讲|单独写|先空着|"
+    r"还没看|还没写|还没整理|还没画|还没补|就?不写了|没复习到?|没来得及|下一篇|下篇|单独讲|单独写|先空着|"
     r"(?:以后|回头|之后|有空|下次)[^，。,.]{0,6}补|待续|待补|\btodo\b|\btbd\b",
     re.I,
 )
 """``（还没看论文）``, ``（这个太长了，下一篇单独讲！）``, ``（TODO，下次画图补）``: the answer put
 off, not given."""
 DEFERRAL_MAX_CHARS = 40
+KEY_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?\d{1,2}\s*[.、．)）]\s*")
+ROUND_LEAD = re.compile(
+    r"^([^：:，,。]{0,12}?(?:[一二三四五六七八九十\d]\s*面|hr\s*面|终面|笔试)[^：:，,。]{0,16})[：:]", re.I
+)
+"""``二面（60min）：…`` opening a paragraph of listed questions: the round they were asked in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,10 @@ class Emitter:
         self.readings: dict[int, tuple[str, str, int | None]] = {}
         """0-based line → (role, rule, index into self.open)."""
         self.properties = 0
+        self.by_number: dict[int, OpenEntry] = {}
+        """Questions listed in prose (``一面：1.… 2.…``) by their number, for answers given by number."""
+        self.key_lines: set[int] = set()
+        """Lines that answer such a question by its number: the number is the question's, not the answer's."""
 
     def decision(self, node: Node) -> Decision:
         return self.decisions[id(node)]
@@ -179,9 +188,18 @@ class Emitter:
                     continue
                 pending, inner_last = self.container(child, (*context, title) if title else context, pending)
                 last = inner_last or last
+            elif d.role == Role.QUESTION and d.rule == "prose_questions":
+                last = self.prose_questions(child, context, pending)
+                pending = []
             elif d.role == Role.QUESTION:
                 last = self.question(child, context, pending)
                 pending = []
+            elif d.rule in ("answer_key", "answer_key_lead") and (keyed := self.keyed_entry(child)) is not None:
+                lines = self.subtree_lines(child, keyed)
+                (keyed.preface if d.rule == "answer_key_lead" else keyed.lines).extend(lines)
+                if d.rule == "answer_key":
+                    self.key_lines.add(child.start)
+                last = keyed  # what follows the numbered answer (its code, its next lines) goes on with it
             else:
                 lines = self.subtree_lines(child, last)
                 if last is not None:
@@ -280,6 +298,38 @@ class Emitter:
             entry.lines.extend(leftover)
         return entry
 
+    def prose_questions(self, node: Node, context: tuple[str, ...], preface: list[int]) -> OpenEntry:
+        """One entry per question a 面经 paragraph lists by number; the paragraph itself is shown
+        above the first of them (its lead, ``一面（50min）：…然后八股：``, and what follows)."""
+        d = self.decision(node)
+        found = inline_answer.questions_in_prose(node.text.strip(), max(self.by_number, default=0) + 1)
+        assert found is not None, "roles.prose_questions decided on the same text"
+        lead, items, _trailer = found
+        round_name = ROUND_LEAD.match(plain_text(lead))
+        if round_name:
+            context = (*context, round_name.group(1).strip())
+        entry: OpenEntry | None = None
+        for k, (number, item) in enumerate(items):
+            entry = OpenEntry(node, item, context, number, inline_rule="prose_questions")
+            if k == 0:
+                entry.preface = [*preface, *range(node.start, node.end)]
+                for i in preface:
+                    self.readings[i] = ("preface", self.readings.get(i, ("", "preface", None))[1], len(self.open))
+            self.open.append(entry)
+            self.by_number[int(re.match(r"\d+", number).group(0))] = entry
+            if k == 0:
+                self.record(node, "question", d.rule, entry)
+        for child in node.children:
+            entry.lines.extend(self.subtree_lines(child, entry))
+        return entry
+
+    def keyed_entry(self, node: Node) -> OpenEntry | None:
+        """The listed question a numbered answer (or the line leading into them) belongs to."""
+        if self.decision(node).rule == "answer_key_lead":
+            return self.by_number[min(self.by_number)] if self.by_number else None
+        m = node.mark
+        return self.by_number.get(m.number) if m is not None else None
+
     def flush_nested(self, entry: OpenEntry, context: tuple[str, ...]) -> None:
         """Entries for the follow-ups found nested in ``entry``'s answer."""
         mine = [node for node, owner in self.nested if owner is entry]
@@ -340,6 +390,8 @@ class Emitter:
             line = DETAILS_TAGS.sub("", line)
         if self.reader.heading_with_rest(i):
             line = HTML_HEADING_PREFIX.sub("", line)
+        if i in self.key_lines:
+            line = KEY_NUMBER.sub("", line, count=1)
         return line
 
     def entries(self) -> list[Entry]:
@@ -365,7 +417,7 @@ class Emitter:
                 rule=self.decisions[id(head)].rule if id(head) in self.decisions else "note_without_questions",
                 inline_rule=entry.inline_rule,
                 topic_hint=entry.topic_hint,
-                unanswered=is_placeholder(answer),
+                unanswered=is_placeholder(answer) or (head.mark is not None and head.mark.label == "no_answer"),
                 follows=entry.parent.question if entry.parent is not None else "",
                 marker=entry.marker,
             ))

@@ -25,8 +25,8 @@ from enum import StrEnum
 
 from .outline import HEADING_RANK, Node
 from .parse_rules.callout import QUESTION_TYPES
+from .parse_rules.inline_answer import questions_in_prose, split_list, term_definition
 from .parse_rules.inline_answer import split as split_answer
-from .parse_rules.inline_answer import split_list, term_definition
 from .parse_rules.interrogative import (
     GROUP_SUFFIX,
     Ask,
@@ -149,6 +149,10 @@ class Siblings:
     open_answered: bool = False
     """The open question has answer text (under it, or answer siblings after it)."""
     numbering: Numbering = field(default_factory=Numbering)
+    listed: set[int] = field(default_factory=set)
+    """Numbers of the questions listed in prose so far (``一面：1.… 2.…``), whose answers may follow by number."""
+    keyed: set[int] = field(default_factory=set)
+    """…and the numbers already answered that way."""
 
     @property
     def node(self) -> Node:
@@ -293,6 +297,35 @@ def inside_answer(node: Node, s: Siblings) -> Role | None:
     return Role.ANSWER if s.parent_role in (Role.ANSWER, Role.WORDING, Role.SKIP) else None
 
 
+def listed_in_prose(node: Node, s: Siblings):
+    """The questions a paragraph lists by number, continuing the numbers listed before it."""
+    if node.kind not in ("head", "content") or split_list(node.text):
+        return None
+    return questions_in_prose(node.text, max(s.listed, default=0) + 1)
+
+
+def prose_questions(node: Node, s: Siblings) -> Role | None:
+    """``一面（50min）：项目拷打20分钟，然后八股：1.BN和LN的区别 2.介绍一下Focal Loss 3.…``: a
+    面经 paragraph that lists the questions asked; each becomes an entry of its own."""
+    return Role.QUESTION if listed_in_prose(node, s) else None
+
+
+def answer_key(node: Node, s: Siblings) -> Role | None:
+    """``1. BN在batch维度上…`` below ``八股：1.BN和LN的区别 2.…``: answers numbered as the questions
+    listed in prose above, each joining its question."""
+    n = number_of(node)
+    return Role.ANSWER if n is not None and n in s.listed and n not in s.keyed else None
+
+
+def answer_key_lead(node: Node, s: Siblings) -> Role | None:
+    """``下面是我自己的答案：`` right above such answers: it introduces them."""
+    if not s.listed or not plain_text(node.text).rstrip().endswith((":", "：")) or number_of(node) is not None:
+        return None
+    after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
+    n = number_of(after) if after is not None else None
+    return Role.ANSWER if n is not None and n in s.listed and n not in s.keyed else None
+
+
 def content_line(node: Node, s: Siblings) -> Role | None:
     """Paragraphs, quotes, images, code and ``答：`` lines are answer text wherever they stand."""
     return Role.ANSWER if node.kind == "content" else None
@@ -426,6 +459,8 @@ def follow_up(node: Node, s: Siblings) -> Role | None:
         return None
     if plain_text(node.text).rstrip().endswith(("：", ":")):
         return None  # "按每次用多少样本算梯度，可以分成三种：" leads into the answer
+    if FOLLOW_UP_LEAD.match(plain_text(node.text)):
+        return Role.QUESTION  # "1.3.3 追问：为什么后来用梯度惩罚？——…": labelled, whatever its numbering
     if number_of(node) is not None and s.shares.get(node.signature, 0.0) < 1.0:
         return None  # "1. 为什么…？ 2. 所以…": a step of the answer, unless every step asks
     parent = node.parent
@@ -744,6 +779,9 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("follow_up_in_answer", follow_up_in_answer),
     ("inside_answer", inside_answer),
     ("restating_quote", restating_quote),
+    ("prose_questions", prose_questions),
+    ("answer_key", answer_key),
+    ("answer_key_lead", answer_key_lead),
     ("content_line", content_line),
     ("meta_line", meta_line),
     ("article_title", article_title),
@@ -817,6 +855,12 @@ def _assign_children(parent: Node, parent_role: Role, decisions: dict[int, Decis
 def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decision]) -> None:
     n = number_of(node)
     family = key(node)
+    rule = decisions[id(node)].rule
+    if rule == "prose_questions":
+        _lead, items, _trailer = listed_in_prose(node, state)
+        state.listed.update(int(re.match(r"\d+", number).group(0)) for number, _ in items)
+    elif rule == "answer_key" and n is not None:
+        state.keyed.add(n)
     if role == Role.QUESTION:
         state.open_question = node
         state.open_answered = has_content(node) or bool(node.inline) or bool(split_answer(node.text)[1]) or (

@@ -9,6 +9,7 @@ from handbook.parse_rules.inline_answer import (
     explicit_marker,
     narrative_clause,
     question_part,
+    questions_in_prose,
     split,
     split_list,
     statement_after_question_mark,
@@ -65,6 +66,15 @@ def test_trailing_parenthetical_list_answers_a_topic_phrase():
         "1x1 卷积的作用", "升降维、跨通道信息融合、减少参数量")
 
 
+def test_trailing_parenthetical_reports_how_a_coding_task_went():
+    assert trailing_parenthetical("手撕：快速排序（递归和非递归都写了）") == ("手撕：快速排序", "递归和非递归都写了")
+
+
+def test_an_arrow_answers_an_alternative_question():
+    assert dashes("anchor 是按 k-means 聚出来的还是手工设的 → k-means，距离用 1 − IoU") == (
+        "anchor 是按 k-means 聚出来的还是手工设的", "k-means，距离用 1 − IoU")
+
+
 @pytest.mark.parametrize("text", [
     "常用的 Loss 函数 (MSE / huber loss / focal loss)",  # the question part does not ask by itself
     "Dropout 的作用（训练时随机失活神经元来防止过拟合）",  # a topic phrase takes only a list
@@ -82,8 +92,14 @@ def test_colon_after_question():
         "BN 推理时用的均值和方差怎么来的", "训练时滑动平均累计的")
 
 
+def test_colon_after_a_topic_phrase():
+    assert colon_after_question("deque 的随机访问复杂度：O(1)，分段连续存储") == (
+        "deque 的随机访问复杂度", "O(1)，分段连续存储")
+
+
 @pytest.mark.parametrize("text", [
     "讲一下项目：你在里面负责什么？",  # what follows the colon asks
+    "手撕代码：实现 NMS",  # a task label, then the task
     "代码：怎么写都行，关键是边界条件",  # a label before the colon
     "链接：https://arxiv.org/abs/1512.03385",
 ])
@@ -172,3 +188,19 @@ def test_split_list():
 ])
 def test_split_list_negative(text):
     assert split_list(text) == []
+
+
+def test_questions_in_prose():
+    lead, items, trailer = questions_in_prose("二面：项目深挖，然后 5.讲讲 FPN 6.RoIAlign 解决了什么问题。整体还行", first=5)
+    assert lead == "二面：项目深挖，然后"
+    assert items == [("5.", "讲讲 FPN"), ("6.", "RoIAlign 解决了什么问题")]
+    assert trailer == "整体还行"
+
+
+@pytest.mark.parametrize("text", [
+    "主要有三点：1.降维 2.跨通道信息融合 3.减少参数量",  # answer points, they do not ask
+    "版本 3.5 之后改成了 4.0 的接口",  # numbers that are not a list
+    "一面只问了 1.讲讲项目",  # a single item
+])
+def test_questions_in_prose_negative(text):
+    assert questions_in_prose(text) is None

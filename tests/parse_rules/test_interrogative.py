@@ -38,6 +38,8 @@ from handbook.parse_rules.interrogative import (
     "SGD 和 Adam 哪个泛化更好（答：一般 SGD）",  # a trailing aside does not hide the question
     "零样本检测的设定。如果测试时出现训练没见过的类别，怎么做",  # the last sentence asks
     "我看你简历里有 GAN 的项目，能讲一讲吗",
+    "NMS 是在分类之前还是之后做",  # an alternative question: 是 A 还是 B
+    "先 BN 还是先 ReLU",
     "Focal Loss 为什么能缓解正负样本不平衡，它给容易分类的样本乘上一个随置信度增大而变小的衰减因子，"
     "这样大量简单负样本对总 loss 的贡献被压低，训练就会更关注少量难分的样本，α 再额外平衡正负类别的权重",  # long
 ])
@@ -71,6 +73,8 @@ def test_two_terms_joined_by_and_do_not_ask_by_themselves():
     "这个结论在论文里得到了很好的解释",
     "很多同学会发现，为什么验证集 loss 先降后升。博主总结了三点原因。",  # only first and last sentence count
     "调参时要多想想为什么这么设计",  # an interrogative inside advice
+    "换了学习率之后 loss 还是不降。",  # 还是 as "still", not "or"
+    "不管是训练还是测试都用同一套归一化参数。",
     "",
 ])
 def test_statements_do_not_ask(text):
@@ -99,6 +103,7 @@ def test_a_long_line_asks_only_if_it_opens_asking():
     ("面试官提示了一下可以从梯度角度想", True),
     ("简单介绍了学校和项目。", True),
     ("没答上来，回去查了才知道", True),
+    ("快排和归并都写了", True),
     ("自我介绍一下", False),
     ("为什么 BN 能加速收敛？", False),
     ("残差结构让梯度可以直接回传", False),

@@ -108,6 +108,7 @@ def trailing_parenthetical(text: str) -> Split | None:
     inside = m.group("a").strip()
     words = plain_text(inside)
     listed = bool(PAREN_LIST.search(words))
+    told = is_narrative(inside)  # "（递归和非递归都写了）": how it went in the interview
     strength = ask(m.group("q"))
     # "(传统+深度学习)" qualifies the question; "(消除数据量纲差，…)" answers it. A topic phrase
     # ("1x1 卷积的作用（升降维、跨通道信息融合…）", "形态学的开运算和闭运算（开：…；闭：…）")
@@ -116,13 +117,13 @@ def trailing_parenthetical(text: str) -> Split | None:
         return None
     if strength == Ask.NONE and not is_title_phrase(m.group("q")):
         return None
-    if len(words) < MIN_PAREN_ANSWER_CHARS or not (listed or len(words) >= MIN_PAREN_LIST_CHARS):
+    if len(words) < MIN_PAREN_ANSWER_CHARS or not (listed or told or len(words) >= MIN_PAREN_LIST_CHARS):
         return None
     if not _answer_like(inside, MIN_PAREN_ANSWER_CHARS):
         return None
     if re.fullmatch(r"[\x00-\x7f]+", inside) and " " not in inside.strip():
         return None  # "(overfitting)": a translation, part of the question
-    if CODING_TASK.search(plain_text(m.group("q"))):
+    if CODING_TASK.search(plain_text(m.group("q"))) and not told:
         return None  # "手写一个卷积的前向（numpy，不能调库）": the task's terms, not its answer
     return m.group("q").strip(), inside
 
@@ -134,7 +135,9 @@ def colon_after_question(text: str) -> Split | None:
         if not after or re.match(r"//", after):  # "http://…"
             continue
         tail = re.split(r"[，,；;]", before)[-1]
-        if is_label(before) or ask(tail) < Ask.STRONG or len(before) > MAX_QUESTION_CHARS or re.search(
+        # "push_back 的时间复杂度：均摊 O(1)": a short topic phrase asks (weakly) for what follows
+        topic = ask(tail) == Ask.WEAK and is_title_phrase(before)
+        if is_label(before) or (ask(tail) < Ask.STRONG and not topic) or len(before) > MAX_QUESTION_CHARS or re.search(
             r"[。！!；;]", before
         ):
             continue  # a paragraph's "…特别说一下：" is no question
@@ -284,3 +287,42 @@ def split_list(text: str) -> list[tuple[str, str]]:
             return []
         items.append((m.group(0).strip(), item))
     return items
+
+
+MIN_PROSE_QUESTIONS = 2
+PROSE_SENTENCE_END = re.compile(r"[。！!；;]")
+"""The last question listed in a paragraph ends where its sentence does (``…IoU。整体还行``)."""
+
+
+def questions_in_prose(text: str, first: int | None = 1) -> tuple[str, list[tuple[str, str]], str] | None:
+    """``一面：自我介绍+项目，然后八股：1.BN和LN的区别 2.介绍一下Focal Loss 3.手撕IoU。整体还行``:
+    a 面经 paragraph listing the questions asked, numbered, as ``(lead, [(number, question)], trailer)``.
+
+    The numbers count up by one from 1 or from ``first`` (a later round goes on: ``二面：5.…
+    6.…``; ``first=None``: from whatever number comes first); most items must ask (``主要有三点：
+    1.降维 2.跨通道融合`` lists answer points)."""
+    matches = list(INLINE_NUMBER.finditer(text))
+    if first is None:
+        first = int(matches[0].group(1)) if matches else 1
+    for start in dict.fromkeys((first, 1)):
+        run: list[re.Match[str]] = []
+        for m in matches:
+            if int(m.group(1)) == start + len(run):
+                run.append(m)
+        if len(run) < MIN_PROSE_QUESTIONS:
+            continue
+        items: list[tuple[str, str]] = []
+        trailer = ""
+        for k, m in enumerate(run):
+            end = run[k + 1].start() if k + 1 < len(run) else len(text)
+            item = text[m.end():end]
+            if k + 1 == len(run) and (stop := PROSE_SENTENCE_END.search(item)):
+                item, trailer = item[: stop.start()], item[stop.end():].strip()
+            items.append((m.group(0).strip(), item.strip(" ，,;；")))
+        if any(not item for _, item in items):
+            continue
+        strong = sum(ask(item) >= Ask.STRONG for _, item in items)
+        if strong * 2 < len(items):
+            continue
+        return text[: run[0].start()].strip(), items, trailer
+    return None

@@ -64,6 +64,12 @@ NON_ASKING = re.compile(r"什么都|什么也|没什么|不怎么|怎么都|怎�
                         # "输入平移多少，输出就跟着平移多少": the same word twice around 就/也 is "however much"
                         r"|(多少|什么|怎么|哪里|哪儿|谁)[^。？?]{0,30}?[就也都][^。？?]{0,12}?\1")
 CLAUSES = re.compile(r"[，,；;。！!]")
+# "是 VOC 还是 COCO", "先 BN 还是先激活": an alternative question; not "还是不行", "效果还是很好",
+# "不管是训练还是测试都…".
+ALTERNATIVE = re.compile(
+    r"[是用选按先在](?!还是)[^了都]{1,20}?还是(?![不没很挺要会得可也太更比蛮有算能一基])[^了都]{1,20}$"
+)
+NOT_ALTERNATIVE = re.compile(r"不管|无论|不论|不论是")
 # Topic words name what to explain; they ask only in a short phrase ("空洞卷积的作用").
 TOPIC_WORDS = (
     "作用", "原理", "优缺点", "优势", "劣势", "优点", "缺点", "好处", "意义", "特点", "方法", "问题", "原因",
@@ -80,7 +86,7 @@ ENGLISH_QUESTION = re.compile(
 # Someone reporting the interview ("我答了…", "面试官提示…", "没答上来") rather than asking.
 NARRATIVE = re.compile(
     r"(?<!自)我(?:答|说|回答|觉得|当时|直接|用了|提了|讲了|解释|补充|推了|写了|就|也|是)"
-    r"|面试官(?:说|提示|解释|补充|问了|让我|追问|表示|觉得)|答了|说了|没答|答不上|答错|坦言|记不清|忘了|卡住|提了"
+    r"|面试官(?:说|提示|解释|补充|问了|让我|追问|表示|觉得)|答了|说了|(?:都|也|当场)(?:写|推|画)了|写出来了|没答|答不上|答错|坦言|记不清|忘了|卡住|提了"
     r"|问了面试官|^说了|^答|^回答|^(?:先|上来先?|首先|接着|开始)[^？?]*然后"
     r"|(?:介绍|讲解|说明|解释|描述|推导|阐述|聊|谈)了"  # "简单介绍了学校和项目。": what was said
 )
@@ -199,7 +205,7 @@ DEFINITION_MIN_CHARS = 12
 
 def is_label(words: str) -> bool:
     words = plain_text(words).strip()
-    if LABEL_WORDS.match(words) or META_LABELS.match(fold(words)):
+    if LABEL_WORDS.match(words) or META_LABELS.match(fold(words)) or TASK_LABELS.match(words):
         return True
     return bool(LABEL_SUFFIX.search(words)) and width(words) <= LABEL_MAX_CHARS and not any(
         w in words for w in INTERROGATIVES)
@@ -307,7 +313,7 @@ def _sentence_asks(sentence: str, opening_only: bool = False) -> bool:
         return True
     if opening_only:
         clauses = clauses[:1]
-    if any(COMPARISONS.search(c) for c in clauses):
+    if any(COMPARISONS.search(c) or (ALTERNATIVE.search(c) and not NOT_ALTERNATIVE.search(c)) for c in clauses):
         return True
     for k, clause in enumerate(clauses):
         lead = REQUEST_LEAD.sub("", clause)

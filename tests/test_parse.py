@@ -324,3 +324,34 @@ def test_answer_points_listed_in_prose_are_not_questions():
     entries = entries_of(text)
     assert [e.question for e in entries] == ["1x1 卷积的作用？"]
     assert "跨通道信息融合" in entries[0].answer
+
+
+def test_blog_copy_header_plain_toc_and_section_titles_over_labelled_questions():
+    text = (
+        "检测面试题整理——收藏这篇就够了\n\n"
+        "原创 某博主 已于 2024-03-02 09:12:40 修改 阅读量 3k 收藏 120\n"
+        "分类专栏： 面试 文章标签： 目标检测\n\n"
+        "文章目录\n前言\n一、基础\n二、两阶段检测\n\n"
+        "前言\n整理了一些常见题。\n\n"
+        "一、基础\n"
+        "Q1：NMS 是做什么的？\nA1：去掉重叠的冗余框。\n\n"
+        "二、两阶段检测\n"
+        "Q2：Soft-NMS 改了什么？\nA2：按 IoU 衰减分数而不是直接删。\n"
+    )
+    report = Report()
+    entries = entries_of(text, report)
+    assert [(e.question, e.context) for e in entries] == [
+        ("NMS 是做什么的？", ("基础",)), ("Soft-NMS 改了什么？", ("两阶段检测",)),
+    ]
+    assert "阅读量" in entries[0].preface and "整理了一些常见题" in entries[0].preface
+    assert any("table of contents" in d.message for d in report.items)
+
+
+def test_readme_trailer_sections_and_connectives_are_not_questions():
+    text = (
+        "## 1. softmax 交叉熵的梯度怎么推？\n\n$$\np = softmax(z)\n$$\n\n所以\n\n$$\n\\partial L / \\partial z = p - y\n$$\n\n"
+        "## 🤝 贡献\n\n欢迎提 PR。\n\n## License\n\nMIT\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["softmax 交叉熵的梯度怎么推？"]
+    assert "p - y" in entries[0].answer and "MIT" in entries[0].postscript

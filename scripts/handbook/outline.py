@@ -74,7 +74,9 @@ def split_cells(line: str) -> list[str]:
     return cells
 TOC_OPEN = re.compile(r"^\s*<!--\s*TOC\b.*-->\s*$", re.I)
 TOC_CLOSE = re.compile(r"^\s*<!--\s*/TOC\s*-->\s*$", re.I)
-TOC_HEADING = re.compile(r"^\s*(?:目录|目 录|contents|table of contents|toc)\s*[:：]?\s*$", re.I)
+TOC_HEADING = re.compile(r"^\s*(?:目录|目 录|文章目录|contents|table of contents|toc)\s*[:：]?\s*$", re.I)
+TOC_ENTRY_MAX_CHARS = 40
+MIN_TOC_ENTRIES = 2
 ANCHOR_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s*\[[^\]]*\]\(#[^)]*\)\s*$")
 KRAMDOWN_TOC_ITEM = re.compile(r"^\s*[*-]\s*(?:TOC|目录)\s*$", re.I)
 # A question typed across two lines: the second line carries on the first ("…和 LN\n的差別？").
@@ -274,7 +276,7 @@ def head_like(m: Mark) -> bool:
         return True  # "DeepLab v3+ 的 ASPP 模块=：1x1 卷积、…": a card, question and answer on one line
     return (ask(question) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
             or term_definition(m.text) is not None or section_label(m.text) is not None
-            or questions_in_prose(m.text, first=None) is not None)
+            or questions_in_prose(m.text, first=None) is not None or is_meta_line(m.text))
 
 
 class Reader:
@@ -387,13 +389,20 @@ class Reader:
                         self.lines[units[j].start])):
                     j += 1
                 links = [u for u in units[k + 1:j] if u.container != "blank"]
-                if links and (j == len(units) or units[j].kind == "heading"):
+                if links and (j == len(units) or units[j].kind in ("heading", "skip")):  # "---" may end it
                     self.notes.append((unit.start, f"hand-made table of contents ({len(links)} links) skipped: "
                                                    "the site has its own"))
                     out.extend(Unit("skip", u.start, u.end, mark=Mark("toc", "", rule="table_of_contents"))
                                for u in units[k:j])
                     k = j
                     continue
+            if unit.kind == "head" and TOC_HEADING.match(self.lines[unit.start]) and (
+                    entries := self.plain_toc_entries(units, k)):
+                self.notes.append((unit.start, f"table of contents ({entries} lines) skipped: the site has its own"))
+                out.extend(Unit("skip", u.start, u.end, mark=Mark("toc", "", rule="table_of_contents"))
+                           for u in units[k:k + entries + 1])
+                k += entries + 1
+                continue
             if unit.mark is not None and unit.mark.kind == "toc" and out and KRAMDOWN_TOC_ITEM.match(
                     self.lines[out[-1].start]):
                 out[-1] = Unit("skip", out[-1].start, out[-1].end, mark=Mark("toc", "", rule="table_of_contents"))
@@ -459,6 +468,23 @@ class Reader:
                 out.append(Unit("content", j, j + 1, container="html_rest"))
                 self.heading_rest.add(j)
         return out
+
+    def plain_toc_entries(self, units: list[Unit], k: int) -> int:
+        """``文章目录`` then ``前言`` ``一、两阶段与单阶段`` … (a blog copy's TOC, without links): how
+        many lines follow that each come back later as a line of the note; 0 if it is no TOC."""
+        later = {ln.strip().lstrip("#").strip() for ln in self.lines[units[k].end + 1:]}
+        count = 0
+        for unit in units[k + 1:]:
+            text = self.lines[unit.start].strip()
+            if unit.container == "blank" or not text:
+                break
+            if unit.end - unit.start != 1 or len(text) > TOC_ENTRY_MAX_CHARS:
+                return 0
+            rest = self.lines[unit.end:]
+            if sum(1 for ln in rest if ln.strip().lstrip("#").strip() == text.lstrip("#").strip()) < 1:
+                return 0
+            count += 1
+        return count if count >= MIN_TOC_ENTRIES else 0
 
     def table_units(self, start: int, end: int) -> list[Unit]:
         """``| 问题 | 答案 |`` tables: each row a question with its answer cell (empty: none)."""

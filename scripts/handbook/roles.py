@@ -78,8 +78,12 @@ GENERIC_TITLES = re.compile(
     r"^(?:前言|引言|写在前面|说明|简介|概述|背景|目录|正文|总结|小结|后记|结语|参考|参考资料|参考文献|参考链接|"
     r"相关链接|相关笔记|致谢|附录|备注|更新日志|个人信息|基本信息|面试信息|问题|题目|问题列表|题目列表|心得|感悟|"
     r"体会|经验|建议|总结与感悟|面试总结|面试感受|总结一下|写在最后|最后|结束语|往期推荐|往期回顾|往期精选|推荐阅读|"
-    r"相关阅读|延伸阅读|相关文章|更多阅读)$"
+    r"相关阅读|延伸阅读|相关文章|更多阅读|贡献|贡献指南|如何贡献|参与贡献|license|许可|许可证|开源协议|contributing|"
+    r"contributors|acknowledg(?:e?ments?)|star history|联系|联系方式|联系我|交流群|关于|关于我|about|changelog)$",
+    re.I,
 )
+TITLE_DECORATION = re.compile(r"^[^\w\u4e00-\u9fff]+")
+"""``🤝 贡献``, ``📌 参考``: emoji and symbols before a section's name."""
 NOTE_SECTIONS = re.compile(
     r"^(?:总结|小结|后记|结语|心得|感悟|体会|总结与感悟|面试总结|面试感受|总结一下|致谢|参考.*|写在最后|最后的话|"
     r"最后|结束语|往期推荐|往期回顾|往期精选|推荐阅读|相关阅读|延伸阅读|相关文章|更多阅读|further reading)$",
@@ -109,6 +113,11 @@ LEAD_IN = re.compile(
     r"[两二三四五六七八九十\d]+(?:点|个方面|个原因|个步骤|种方法|步)$"
 )
 """``改进版本有这些：``, ``主要分为以下几种：``, ``主要两点：``: words leading into the answer."""
+CONNECTIVE = re.compile(
+    r"^(?:所以|因此|因而|于是|然后|接着|那么|即|也就是说|换句话说|同理|其中|例如|比如|注意|另外|此外|最后|总之|综上)"
+    r"[，,：:]?$"
+)
+"""A line that is only a connective carries on the answer (``所以`` before the next formula)."""
 ASIDE_QUESTION = re.compile(r"[(（][^()（）]*(?:怎么|如何|什么|为什么|[?？])[^()（）]*[)）]")
 FUNCTION_CHARS = re.compile(r"[的了和与及或是在有为对把被中上下个一不也都就而且]")
 ROUND_TITLE = re.compile(
@@ -382,6 +391,20 @@ def explicit_question_marker(node: Node, s: Siblings) -> Role | None:
     return Role.QUESTION if explicit_question(node) else None
 
 
+def title_over_labelled(node: Node, s: Siblings) -> Role | None:
+    """``一、两阶段与单阶段`` right above ``Q1：…``: where the note labels its questions, a title
+    line set off by a blank line just before a labelled question titles the questions after it."""
+    if node.kind != "head" or explicit_question(node) or node.ask >= Ask.STRONG or not node.blank_before:
+        return None
+    title = head_text(node)
+    if not is_title_phrase(title) or is_label(title) or ANSWER_PARTS.search(title):
+        return None
+    if sum(1 for n in s.nodes if explicit_question(n)) < MIN_LABELLED_QUESTIONS:
+        return None
+    after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
+    return Role.TITLE if after is not None and explicit_question(after) else None
+
+
 def unlabelled_under_labelled(node: Node, s: Siblings) -> Role | None:
     """``问题3：focal loss 的形式？`` then ``1. 代码实现要点``: where the note labels its
     questions, an unlabelled line after one that neither asks nor heads questions of its own
@@ -503,6 +526,8 @@ def topic_shift(node: Node, s: Siblings) -> Role | None:
     title, _answer, rule = split_answer(node.text)
     if not is_short_phrase(title) or is_label(title) or ANSWER_PARTS.search(plain_text(title)):
         return None
+    if CONNECTIVE.match(plain_text(title)):
+        return None  # "所以" between two formulas goes on with the derivation
     if rule or LEAD_IN.search(plain_text(title)) or ASIDE_QUESTION.search(title):
         return None  # "默认超参：β1=0.9…", "改进版本有这些：", "学习率…（怎么选取合适的学习率）": answer lines
     parent = node.parent
@@ -709,7 +734,7 @@ def generic_section(node: Node, s: Siblings) -> Role | None:
     """``前言：``, ``参考：``, ``总结`` with text under them: about the note, not a question. Their
     text is shown with the entry before them (or, at the start, the one after). Under a
     question this holds only after a thematic break (``---`` then ``参考：`` ends a blog post)."""
-    title = head_text(node)
+    title = TITLE_DECORATION.sub("", head_text(node))
     if node.kind not in ("head", "heading") or not GENERIC_TITLES.match(title):
         return None
     reflections = NOTE_SECTIONS.match(title) and not any(explicit_question(c) for c in node.children)
@@ -789,6 +814,7 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("round_title", round_title),
     ("continued_numbering", continued_numbering),
     ("explicit_question", explicit_question_marker),
+    ("title_over_labelled", title_over_labelled),
     ("unlabelled_under_labelled", unlabelled_under_labelled),
     ("aside_callout", aside_callout),
     ("twin_wording", twin_wording),

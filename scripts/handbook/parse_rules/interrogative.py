@@ -195,7 +195,7 @@ META_LABELS = re.compile(
     r"^(?:格式|说明|整理|作者|来源|时间|日期|更新|更新时间|最后更新|目标职缺|目标职位|岗位|职位|base|部门|时长|形式|结果|"
     r"状态|面试形式|面试时间|面试时长|tags?|标签|分类|地点|城市|公司|轮次|last update|链接|原文|原文链接|"
     r"出处|转载|版权声明|发布于|编辑于|阅读|赞同|收藏|板块|版块|浏览|浏览量|回复数|楼层|发帖时间|帖子|"
-    r"难度|频率|出现频率|出现公司|考察公司|被问公司|热度|星级|掌握程度|出现次数)$",
+    r"难度|频率|出现频率|出现公司|考察公司|被问公司|热度|星级|掌握程度|出现次数|分类专栏|文章标签|个人分类|所属专栏)$",
     re.I,
 )
 LABEL_MAX_CHARS = 12
@@ -213,7 +213,7 @@ def is_label(words: str) -> bool:
 
 PROMOTION = re.compile(
     r"点击(?:上方|下方)?(?:蓝字|关注)|关注(?:我们|公众号)|欢迎关注|后台回复|点个[「“\"]?(?:在看|赞)|长按(?:识别|二维码)|"
-    r"扫码(?:关注|加群|领取)|转载请(?:注明|联系)|本文首发于|阅读原文|一键三连"
+    r"扫码(?:关注|加群|领取)|转载请(?:注明|联系)|本文首发于|阅读原文|一键三连|一键收藏|觉得还不错[?？]"
 )
 """A copied article's calls to follow, share or reply (``点击关注，后台回复「面经」领取…``)."""
 
@@ -230,11 +230,16 @@ def section_label(text: str) -> str | None:
     return m.group("label").strip() if m and ask(m.group("label")) < Ask.WEAK else None
 
 
+POST_STATS = re.compile(r"(?:阅读量?|浏览量?|收藏|点赞数?|评论数?|赞同)\s*[\d.]+\s*[wk万千]?|已于\s*\d{4}-\d{1,2}-\d{1,2}")
+MIN_POST_STATS = 2
+"""``置顶 小白学CV 已于 2023-08-21 修改 阅读量1.2w 收藏 356``: a copied post's header line."""
+
+
 def is_meta_line(text: str) -> bool:
     """``岗位：计算机视觉算法工程师``, ``整理：2024/02``, ``点击关注，后台回复…``: a note's header
     or an article's trimmings, not a question."""
     words = plain_text(text)
-    if PROMOTION.search(words):
+    if PROMOTION.search(words) or len(POST_STATS.findall(words)) >= MIN_POST_STATS:
         return True
     m = LABELLED.match(words) or BARE_LABEL.match(words)  # "标签：#检测 #NMS" is a bare label once tags go
     return bool(m and META_LABELS.match(fold(m.group("label").strip())))

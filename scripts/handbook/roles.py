@@ -344,6 +344,8 @@ def meta_line(node: Node, s: Siblings) -> Role | None:
     """``作者：匿名用户``, ``岗位：计算机视觉算法工程师``: a note's header lines, not questions."""
     if node.kind == "head" and node.mark is not None and node.mark.rule == "post_header":
         return Role.ANSWER  # "[2023-08-12 14:20] 路过的炼丹师：": who wrote the post below
+    if node.kind == "head" and node.text.strip() and not plain_text(node.text):
+        return Role.ANSWER  # "#字节跳动# #面经#": nothing but tags
     return Role.ANSWER if node.kind == "head" and is_meta_line(node.text) else None
 
 

@@ -10,6 +10,7 @@ from handbook.parse_rules.inline_answer import (
     narrative_clause,
     question_part,
     questions_in_prose,
+    reported_answer,
     split,
     split_list,
     statement_after_question_mark,
@@ -204,3 +205,20 @@ def test_questions_in_prose():
 ])
 def test_questions_in_prose_negative(text):
     assert questions_in_prose(text) is None
+
+
+@pytest.mark.parametrize("text, question, answer", [
+    ("然后问了 SENet 为什么有效。我答通道注意力能重新加权特征。", "然后问了 SENet 为什么有效", "我答通道注意力能重新加权特征。"),
+    ("接着问 RoIAlign 的双线性插值怎么做，我说取四个邻点加权。", "接着问 RoIAlign 的双线性插值怎么做", "我说取四个邻点加权。"),
+    ("又问 FPN 的作用。答：融合多尺度特征。", "又问 FPN 的作用", "答：融合多尺度特征。"),
+])
+def test_reported_answer(text, question, answer):
+    assert reported_answer(text) == (question, answer)
+
+
+@pytest.mark.parametrize("text", [
+    "面试官问了很多项目细节，我讲了半小时。",  # what follows 问 names no question
+    "追问：为什么不用 L2？——对离群点太敏感",  # a label, split by its dashes instead
+])
+def test_reported_answer_negative(text):
+    assert reported_answer(text) is None

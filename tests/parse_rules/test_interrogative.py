@@ -98,6 +98,11 @@ def test_a_long_line_asks_only_if_it_opens_asking():
     assert ask(f"学习率怎么调，{long_statement}") == Ask.STRONG
 
 
+def test_a_reported_question_asks_however_long_the_answer_after_it():
+    report = "然后问了 Focal Loss 为什么有效。我答" + "它降低了易分样本的权重，" * 8
+    assert ask(report) == Ask.STRONG
+
+
 @pytest.mark.parametrize("text, expected", [
     ("我答了并联更好", True),
     ("面试官提示了一下可以从梯度角度想", True),
@@ -117,6 +122,10 @@ def test_is_narrative(text, expected):
     ("整理：2024/02", True),
     ("面试时长：45min", True),
     ("点击上方蓝字关注，后台回复「面经」领取 PDF", True),
+    ("置顶 某博主 已于 2023-08-21 10:15:32 修改 阅读量1.2w 收藏 356", True),  # a blog post's stats
+    ("发布于 2024-03-15 21:40 北京", True),
+    ("赞同 123", True),
+    ("分类专栏： 面试 文章标签： 目标检测", True),
     ("BN 的作用：加速收敛", False),
     ("为什么用 ReLU？", False),
     ("算法题：岛屿数量", False),

@@ -68,7 +68,7 @@ def test_headings_without_a_space(line, level, text):
     assert (m.kind, m.level, m.text) == ("heading", level, text)
 
 
-@pytest.mark.parametrize("line", ["#面试 #CV/卷积", "#include <vector>", "#define N 100", "#[[目标检测]]"])
+@pytest.mark.parametrize("line", ["#面试 #CV/卷积", "#字节跳动# #面经#", "#include <vector>", "#define N 100", "#[[目标检测]]"])
 def test_tags_and_preprocessor_lines_are_not_headings(line):
     assert mark(line).kind != "heading"
 

@@ -32,6 +32,7 @@ from .interrogative import (
     is_narrative,
     is_title_phrase,
     plain_text,
+    reported_question,
     width,
 )
 
@@ -128,6 +129,10 @@ def trailing_parenthetical(text: str) -> Split | None:
     return m.group("q").strip(), inside
 
 
+SEQUENCE_LEAD = re.compile(r"^(?:最后|然后|接着|之后|随后|又|再|先|首先)")
+"""``最后手撕代码：实现 NMS``: the label after a word of sequence still labels."""
+
+
 def colon_after_question(text: str) -> Split | None:
     """``…mean和var怎么来的：类似于滑动平均``: a question, a colon, then its answer."""
     for m in COLON.finditer(_masked(text)):
@@ -137,7 +142,7 @@ def colon_after_question(text: str) -> Split | None:
         tail = re.split(r"[，,；;]", before)[-1]
         # "push_back 的时间复杂度：均摊 O(1)": a short topic phrase asks (weakly) for what follows
         topic = ask(tail) == Ask.WEAK and is_title_phrase(before)
-        if is_label(before) or (ask(tail) < Ask.STRONG and not topic) or len(before) > MAX_QUESTION_CHARS or re.search(
+        if is_label(SEQUENCE_LEAD.sub("", before)) or (ask(tail) < Ask.STRONG and not topic) or len(before) > MAX_QUESTION_CHARS or re.search(
             r"[。！!；;]", before
         ):
             continue  # a paragraph's "…特别说一下：" is no question
@@ -211,9 +216,24 @@ def term_definition(text: str) -> Split | None:
     return m.group("term").strip(), rest
 
 
+def reported_answer(text: str) -> Split | None:
+    """``然后问了项目里为什么用 Focal Loss。我答主要是…``: a 面经 paragraph telling the question
+    asked, then what was answered."""
+    question = reported_question(text)
+    if question is None:
+        return None
+    end = text.find(question)
+    if end < 0:
+        return None  # markup inside the question: keep the line whole
+    end += len(question)
+    answer = text[end:].lstrip(" 。！!；;，,")
+    return (text[:end].strip(), answer) if _answer_like(answer) or is_narrative(answer) else None
+
+
 RULES: list[tuple[str, Callable[[str], Split | None]]] = [
     ("explicit_marker", explicit_marker),
     ("dashes", dashes),
+    ("reported_answer", reported_answer),
     ("trailing_parenthetical", trailing_parenthetical),
     ("colon_after_question", colon_after_question),
     ("statement_after_question_mark", statement_after_question_mark),

@@ -117,7 +117,7 @@ MARKUP = [
     (re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]"), r"\1"),  # [[page|label]] → label
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) → text
     (re.compile(r"\[([^\]]*)\]\{[^}]*\}"), r"\1"),  # pandoc [text]{.underline}
-    (re.compile(r"(?<!\S)#\[\[[^\]]*\]\]|(?<![\w&#])#(?=[^\s#\d])[\w/\-\u4e00-\u9fff]+"), ""),  # tags
+    (re.compile(r"(?<!\S)#\[\[[^\]]*\]\]|(?<![\w&#])#(?=[^\s#\d])[\w/\-\u4e00-\u9fff]+#?"), ""),  # tags (#面经, #字节跳动#)
     (re.compile(r"\{\{[^}]*\}\}|\(\([0-9a-f-]{8,}\)\)"), ""),  # Logseq embeds and block refs
     (re.compile(r"<[^>]+>"), ""),  # HTML tags
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~^$])"), r"\1"),  # backslash escapes (Word/pandoc)
@@ -232,6 +232,8 @@ def section_label(text: str) -> str | None:
 
 POST_STATS = re.compile(r"(?:阅读量?|浏览量?|收藏|点赞数?|评论数?|赞同)\s*[\d.]+\s*[wk万千]?|已于\s*\d{4}-\d{1,2}-\d{1,2}")
 MIN_POST_STATS = 2
+STATS_REST_CHARS = 2
+POST_DATE = re.compile(r"^(?:发布于|发表于|编辑于|写于|更新于|posted on)\s*\d{4}[-/.年]", re.I)
 """``置顶 小白学CV 已于 2023-08-21 修改 阅读量1.2w 收藏 356``: a copied post's header line."""
 
 
@@ -239,16 +241,38 @@ def is_meta_line(text: str) -> bool:
     """``岗位：计算机视觉算法工程师``, ``整理：2024/02``, ``点击关注，后台回复…``: a note's header
     or an article's trimmings, not a question."""
     words = plain_text(text)
-    if PROMOTION.search(words) or len(POST_STATS.findall(words)) >= MIN_POST_STATS:
+    if PROMOTION.search(words) or len(POST_STATS.findall(words)) >= MIN_POST_STATS or POST_DATE.match(words):
         return True
+    if POST_STATS.search(words) and len(POST_STATS.sub("", words).strip(" ·|｜,，")) <= STATS_REST_CHARS:
+        return True  # "赞同 123": a post's footer
     m = LABELLED.match(words) or BARE_LABEL.match(words)  # "标签：#检测 #NMS" is a bare label once tags go
     return bool(m and META_LABELS.match(fold(m.group("label").strip())))
+
+
+REPORTED_QUESTION = re.compile(
+    r"^(?:(?:然后|接着|之后|随后|又|再|最后|后来|开始|首先|先|面试官)(?:又|还|就|再)?)?"
+    r"(?:追问|问了?|问到了?)(?![题过:：])(?:我|一下|一个|一道)?\s*"
+    r"(?P<q>[^。！!；;]+?)\s*(?=[。！!；;]|[，,]\s*(?:我|答)|$)"
+)
+"""``然后问了项目里为什么用 Focal Loss。我答…``: a 面经 telling what was asked, then what was said."""
+VAGUE_AMOUNT = re.compile(r"^(?:很多|好多|一些|不少|许多|大量|挺多|各种|几个|一堆|一大堆)")
+
+
+def reported_question(text: str) -> str | None:
+    """The question a line reports (``接着问 batch 很小时 BN 有什么问题，怎么办。答：…`` →
+    ``batch 很小时 BN 有什么问题，怎么办``), if what follows 问 asks or names a topic by itself."""
+    m = REPORTED_QUESTION.match(plain_text(text))
+    if not m or ask(m.group("q")) < Ask.WEAK or VAGUE_AMOUNT.match(m.group("q")):
+        return None  # "面试官问了很多项目细节": what was asked, not a question
+    return m.group("q")
 
 
 @lru_cache(maxsize=65536)
 def ask(text: str) -> Ask:
     """How strongly ``text`` asks; see the module docstring."""
     words = BARE_URL.sub("", _folded(text)).strip()
+    if REPORTED_QUESTION.match(words) and reported_question(words):
+        return Ask.STRONG  # "然后问了…。我答…": however long the report of the answer
     core = TRAILING_ASIDE.sub("", words) or words  # "…哪个更好(答：…)" asks like "…哪个更好"
     if not core:
         return Ask.NONE

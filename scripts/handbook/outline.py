@@ -472,7 +472,6 @@ class Reader:
     def plain_toc_entries(self, units: list[Unit], k: int) -> int:
         """``文章目录`` then ``前言`` ``一、两阶段与单阶段`` … (a blog copy's TOC, without links): how
         many lines follow that each come back later as a line of the note; 0 if it is no TOC."""
-        later = {ln.strip().lstrip("#").strip() for ln in self.lines[units[k].end + 1:]}
         count = 0
         for unit in units[k + 1:]:
             text = self.lines[unit.start].strip()
@@ -480,8 +479,8 @@ class Reader:
                 break
             if unit.end - unit.start != 1 or len(text) > TOC_ENTRY_MAX_CHARS:
                 return 0
-            rest = self.lines[unit.end:]
-            if sum(1 for ln in rest if ln.strip().lstrip("#").strip() == text.lstrip("#").strip()) < 1:
+            name = text.lstrip("#").strip()
+            if not any(ln.strip().lstrip("#").strip() == name for ln in self.lines[unit.end:]):
                 return 0
             count += 1
         return count if count >= MIN_TOC_ENTRIES else 0

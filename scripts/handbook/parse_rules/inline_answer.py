@@ -142,7 +142,8 @@ def colon_after_question(text: str) -> Split | None:
         tail = re.split(r"[，,；;]", before)[-1]
         # "push_back 的时间复杂度：均摊 O(1)": a short topic phrase asks (weakly) for what follows
         topic = ask(tail) == Ask.WEAK and is_title_phrase(before)
-        if is_label(SEQUENCE_LEAD.sub("", before)) or (ask(tail) < Ask.STRONG and not topic) or len(before) > MAX_QUESTION_CHARS or re.search(
+        asks_here = ask(tail) >= Ask.STRONG or topic
+        if is_label(SEQUENCE_LEAD.sub("", before)) or not asks_here or len(before) > MAX_QUESTION_CHARS or re.search(
             r"[。！!；;]", before
         ):
             continue  # a paragraph's "…特别说一下：" is no question

@@ -117,7 +117,8 @@ MARKUP = [
     (re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]"), r"\1"),  # [[page|label]] → label
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) → text
     (re.compile(r"\[([^\]]*)\]\{[^}]*\}"), r"\1"),  # pandoc [text]{.underline}
-    (re.compile(r"(?<!\S)#\[\[[^\]]*\]\]|(?<![\w&#])#(?=[^\s#\d])[\w/\-\u4e00-\u9fff]+#?"), ""),  # tags (#面经, #字节跳动#)
+    # tags: #[[目标检测]], #面经, #字节跳动#
+    (re.compile(r"(?<!\S)#\[\[[^\]]*\]\]|(?<![\w&#])#(?=[^\s#\d])[\w/\-\u4e00-\u9fff]+#?"), ""),
     (re.compile(r"\{\{[^}]*\}\}|\(\([0-9a-f-]{8,}\)\)"), ""),  # Logseq embeds and block refs
     (re.compile(r"<[^>]+>"), ""),  # HTML tags
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~^$])"), r"\1"),  # backslash escapes (Word/pandoc)
@@ -230,7 +231,9 @@ def section_label(text: str) -> str | None:
     return m.group("label").strip() if m and ask(m.group("label")) < Ask.WEAK else None
 
 
-POST_STATS = re.compile(r"(?:阅读量?|浏览量?|收藏|点赞数?|评论数?|赞同)\s*[\d.]+\s*[wk万千]?|已于\s*\d{4}-\d{1,2}-\d{1,2}")
+POST_STATS = re.compile(
+    r"(?:阅读量?|浏览量?|收藏|点赞数?|评论数?|赞同)\s*[\d.]+\s*[wk万千]?|已于\s*\d{4}-\d{1,2}-\d{1,2}"
+)
 MIN_POST_STATS = 2
 STATS_REST_CHARS = 2
 POST_DATE = re.compile(r"^(?:发布于|发表于|编辑于|写于|更新于|posted on)\s*\d{4}[-/.年]", re.I)

@@ -42,6 +42,8 @@ def same(a: str, b: str) -> bool:
     ("聊聊标准化/归一化（normalization）为什么有用", "为什么要做归一化"),  # one concept named two ways
     ("GELU 有什么缺点？", "说说 GELU 的优缺点"),  # 优缺点 answers 缺点 too
     ("长尾分类有哪些 trick", "长尾分类有哪些常用的办法"),  # tricks are ways to solve it
+    ("欠拟合了一般怎么处理？", "欠拟合怎么办"),  # 处理 is how it is put, not what it is about
+    ("混合精度训练时 loss 为什么容易出现 NaN", "混合精度训练 loss 为什么会变成 NaN"),
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)

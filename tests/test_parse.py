@@ -355,3 +355,16 @@ def test_readme_trailer_sections_and_connectives_are_not_questions():
     entries = entries_of(text)
     assert [e.question for e in entries] == ["softmax 交叉熵的梯度怎么推？"]
     assert "p - y" in entries[0].answer and "MIT" in entries[0].postscript
+
+
+def test_a_coding_problem_with_its_statement_idea_and_code_is_one_question():
+    text = (
+        "# 手撕题\n\n## 70. 爬楼梯\n\n**题目**：每次爬 1 或 2 阶，爬到 n 阶有几种方法。\n\n"
+        "**思路**\n斐波那契，dp[i] = dp[i-1] + dp[i-2]。\n\n**代码**\n```python\ndef f(n):\n    a, b = 1, 1\n"
+        "    for _ in range(n):\n        a, b = b, a + b\n    return a\n```\n\n"
+        "## 手撕：快排\n\n**题目**：原地排序一个整数数组。\n\n**思路**\n选 pivot 划分后递归。\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["爬楼梯", "手撕：快排"]
+    assert entries[0].answer.startswith("**题目**：每次爬 1 或 2 阶") and "return a" in entries[0].answer
+    assert "选 pivot 划分后递归" in entries[1].answer

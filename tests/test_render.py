@@ -32,14 +32,24 @@ def test_every_topic_page_and_sources_exist():
     assert {"review/hot.md", "review/companies.md", "review/todo.md"} <= set(site.pages)
 
 
-def test_question_heading_answer_keywords_and_source_line():
+def test_question_heading_answer_and_source_line():
     page = rendered().site.pages["vision/detection.md"]
     assert "## 1. 非极大值抑制是怎么做的？ {#q-" in page  # merged with qa_blog's "NMS 的流程是什么？"
     assert "其他问法：NMS 的流程是什么？\n{: .hb-wordings }" in page and "被问 2 次 · 某视觉公司 · 字节跳动 二面" in page
     assert "\nA: 先按得分排序" in page
     assert "来源：[检测面试问答整理](../sources/qa_blog.md#L8) · 第 8 行" in page
-    assert "**关键词** 非极大值抑制 · NMS" in page and "{: .hb-keywords }" in page
+    assert "关键词" not in page  # glossary aliases go to the search index, not into the entry's words
     assert "某视觉公司" in page  # company from front matter
+
+
+def test_a_follow_up_links_its_question_instead_of_repeating_it(tmp_path):
+    text = "# 面经\n\n## NMS 的流程？\n\n先排序再抑制。\n\n### 追问：Soft-NMS 改了什么？\n\n按 IoU 衰减分数。\n"
+    (tmp_path / "n.md").write_text(text, encoding="utf-8")
+    site = run(tmp_path).site
+    page = next(site.pages[p] for p in site.topic_pages if "Soft-NMS 改了什么" in site.pages[p])
+    source = next(line for line in page.split("\n") if "Soft-NMS" not in line and "追问自原题" in line)
+    assert '#q-' in source and '"NMS 的流程？"' in source  # the question is the link's title, not its text
+    assert "追问自：NMS" not in page
 
 
 def test_unanswered_questions_are_marked_not_hidden():

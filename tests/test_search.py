@@ -91,6 +91,13 @@ def test_a_topic_page_keeps_an_empty_parent_and_one_document_per_question():
     assert out[3] == docs[4]  # other pages untouched
 
 
+def test_glossary_aliases_are_searched_with_their_question():
+    docs = [{"location": TOPIC, "title": "卷积", "text": ""},
+            {"location": TOPIC + "#q-0a1b2c3d", "title": "DwConv 怎么实现", "text": "groups=C"}]
+    out = questions_only(docs, {TOPIC}, keywords={"q-0a1b2c3d": "深度可分离卷积 depthwise convolution"})
+    assert out[1]["text"] == "groups=C 深度可分离卷积 depthwise convolution"
+
+
 def test_search_index_is_rewritten_as_plain_utf8_with_the_same_content(tmp_path):
     index = {"config": {"lang": ["zh"]},
              "docs": [{"location": "fundamentals/convolution/#q-1", "title": "感受野\u200b怎么\u200b算",

@@ -31,7 +31,7 @@ from .assets import install_katex
 from .diagnostics import HandbookError
 from .pipeline import run, write_docs
 from .sanitize import sanitize, wrap_entries
-from .search import answer_preview, prepare_segmenter, tune_search
+from .search import answer_preview, prepare_segmenter, search_keywords, tune_search
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 THEME_DIR = Path(__file__).parent / "theme"
@@ -59,6 +59,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.generated: set[str] = set()
         self.topic_pages: set[str] = set()
         self.previews: dict[str, str] = {}
+        self.keywords: dict[str, str] = {}
 
     @event_priority(100)  # before the search plugin reads anything
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -76,6 +77,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.generated = set(state.site.pages)
         self.topic_pages = set(state.site.topic_pages)
         self.previews = {m.anchor: answer_preview(m) for entries in state.merged.values() for m in entries}
+        self.keywords = {m.anchor: search_keywords(m) for entries in state.merged.values() for m in entries}
         install_katex(Path(config.docs_dir), root)
         if self.config.search_tuning:
             prepare_segmenter()
@@ -105,7 +107,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.search_tuning:
             pages = {p.removesuffix(".md") + ("/" if config.use_directory_urls else ".html") for p in self.topic_pages}
-            for why in tune_search(config.site_dir, pages, self.previews):
+            for why in tune_search(config.site_dir, pages, self.previews, self.keywords):
                 log.warning("handbook: Material's search worker changed, left unpatched: %s", why)
         if self.config.pdf:
             from .pdf import build_pdfs

@@ -5,8 +5,10 @@ Pages (paths relative to ``docs/``), all plain Markdown a person can read and di
 * ``index.md``: home page with counts, topic cards, newest questions, downloads;
 * ``<group>/<slug>.md``: one topic page; each question a ``## question {#q-id}`` heading,
   its answer as Markdown (fences, ``$…$`` math, lists, tables, images) repaired by
-  :mod:`handbook.fixers`, a ``来源`` line linking the note's verbatim page, and a 关键词 line
-  (glossary aliases, so any alias finds it in search);
+  :mod:`handbook.fixers`, and a ``来源`` line linking the note's verbatim page (a follow-up
+  links the question it follows rather than repeating it). Glossary aliases, so that any
+  alias finds a question, go into the search index (:func:`handbook.search.search_keywords`),
+  not into the entry's words;
 * ``sources/<slug>.md``: each note verbatim with line anchors (``#L42``), excluded from search.
 
 Links are relative to the page file (``../sources/x.md#L12``), which MkDocs resolves
@@ -94,6 +96,8 @@ class Renderer:
         self.report = report
         self.site = Site()
         self._line_cache: dict[str, list[str]] = {}
+        self.page_of: dict[str, str] = {}
+        """A question's anchor (and every member's) → its topic page (``vision/detection.md``)."""
         self.first_entry: dict[str, int] = {}
         """note path → line of its first entry, which carries the note's front matter."""
 
@@ -180,8 +184,6 @@ class Renderer:
             if k and p.entry.question.strip() != m.question.strip():
                 out.append(with_class(f"其他问法：{inline(p.entry.question)}", "hb-wordings"))
             out.append(self.answer_block(p))
-        if m.terms:
-            out.append(self.keyword_line(m))
         return "\n\n".join(out) + "\n\n"
 
     @staticmethod
@@ -191,13 +193,6 @@ class Renderer:
         bits += [plain(c) for c in m.companies]
         return with_class(" · ".join(bits), "hb-badges") if bits else ""
 
-    @staticmethod
-    def keyword_line(m: MergedEntry) -> str:
-        """Glossary terms with every alias: a search by any of them finds this question."""
-        words: list[str] = []
-        for term in m.terms:
-            words.extend(form for form in term.forms if form not in words)
-        return with_class("**关键词** " + " · ".join(plain(w) for w in words), "hb-keywords")
 
     def answer_block(self, p: Placed) -> str:
         entry = p.entry
@@ -226,7 +221,11 @@ class Renderer:
         if entry.marker:
             bits.append(plain(entry.marker))
         if entry.follows:
-            bits.append("追问自：" + plain(entry.follows))
+            # a link, not the question again: its words belong to the entry they ask
+            parent = anchor_for(entry.follows)
+            page = self.page_of.get(parent, "")
+            title = entry.follows.replace('"', "'")
+            bits.append(f'[追问自原题](../{page}#{parent} "{plain(title)}")' if page else "追问")
         if entry.context:
             bits.append(plain(" › ".join(entry.context)))
         if entry.note.company:
@@ -349,6 +348,10 @@ class Renderer:
         for p in placed:
             path, line = p.entry.note.path, p.entry.lines[0]
             self.first_entry[path] = min(line, self.first_entry.get(path, line))
+        for topic in self.taxonomy.topics:
+            for m in merged.get(topic.slug, []):
+                for p in m.items:
+                    self.page_of[anchor_for(p.entry.question)] = f"{topic.group}/{topic.slug}.md"
         site.pages["index.md"] = self.home_page(merged, placed)
         nav: list = [{"首页": "index.md"}]
         for gslug, gtitle in self.taxonomy.groups:

@@ -389,8 +389,21 @@ def _content_before(parent: Node, child: Node) -> bool:
 
 
 def explicit_question_marker(node: Node, s: Siblings) -> Role | None:
-    """``Q: …``, ``问：…``, ``> [!question] Q1 …``, ``<details><summary>…``: the note says so."""
-    return Role.QUESTION if explicit_question(node) else None
+    """``Q: …``, ``问：…``, ``> [!question] Q1 …``, ``<details><summary>…``: the note says so.
+    Under a question, ``**题目**：给定整数数组…`` states that question's problem: answer."""
+    if not explicit_question(node):
+        return None
+    if s.parent_role == Role.QUESTION and is_problem_statement(node):
+        return None
+    return Role.QUESTION
+
+
+PROBLEM_LABELS = frozenset({"题目", "题目描述", "问题描述", "题意", "描述", "原题"})
+
+
+def is_problem_statement(node: Node) -> bool:
+    """``**题目**：…`` in a coding note: the problem a heading names, set out before its 思路 and 代码."""
+    return node.mark is not None and node.mark.kind == "qa_q" and node.mark.label in PROBLEM_LABELS
 
 
 def title_over_labelled(node: Node, s: Siblings) -> Role | None:
@@ -482,6 +495,8 @@ def follow_up(node: Node, s: Siblings) -> Role | None:
     m = node.mark
     if m is None or node.ask < Ask.STRONG or m.kind in ("bold", "label") or BOLD_LEAD.match(node.text):
         return None
+    if is_problem_statement(node):
+        return None  # "**题目**：爬到 n 阶有几种方法？" sets out the problem the heading names
     if plain_text(node.text).rstrip().endswith(("：", ":")):
         return None  # "按每次用多少样本算梯度，可以分成三种：" leads into the answer
     if FOLLOW_UP_LEAD.match(plain_text(node.text)):
@@ -776,10 +791,13 @@ def structured_answer(node: Node, s: Siblings) -> Role | None:
     ``#### 追问：…``): a heading whose sub-parts are all labelled parts of an answer is one
     question with a structured answer."""
     subs = [c for c in heads(node) if not FOLLOW_UP_LEAD.match(plain_text(c.text)) and not is_meta_line(c.text)]
-    if node.kind not in ("heading", "head") or not subs or any(c.ask >= Ask.STRONG for c in subs):
+    if node.kind not in ("heading", "head") or not subs or any(
+            c.ask >= Ask.STRONG and not is_problem_statement(c) for c in subs):
+        return None  # (a problem statement may ask: "题目：爬到 n 阶有几种方法")
+    if not all(ANSWER_PARTS.search(head_text(c)) or is_problem_statement(c) for c in subs):
         return None
-    if not all(ANSWER_PARTS.search(head_text(c)) for c in subs):
-        return None
+    if all(is_problem_statement(c) for c in subs):
+        return None  # "## 一面" over "题目：…" lines: questions the note labels
     return Role.QUESTION  # its 追问 sub-headings are follow-ups, its 难度/标签 lines metadata
 
 

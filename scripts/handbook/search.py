@@ -226,11 +226,12 @@ def with_simplified_copy(doc: dict) -> dict:
     return doc if simple == title else {**doc, "text": f"{doc.get('text', '')} <p>{simple}</p>"}
 
 
-def tune_search(site_dir, topic_pages: set[str], previews: dict[str, str] | None = None) -> list[str]:
+def tune_search(site_dir, topic_pages: set[str], previews: dict[str, str] | None = None,
+                keywords: dict[str, str] | None = None) -> list[str]:
     """Everything the handbook changes in Material's search after a build (``previews``:
-    question anchor → :func:`answer_preview`); return the script patches left out because
-    Material's code moved."""
-    compact_search_index(site_dir, topic_pages, previews)
+    question anchor → :func:`answer_preview`; ``keywords``: → :func:`search_keywords`); return
+    the script patches left out because Material's code moved."""
+    compact_search_index(site_dir, topic_pages, previews, keywords)
     path = Path(site_dir, "search", "search_index.json")
     docs = json.loads(path.read_text(encoding="utf-8"))["docs"] if path.is_file() else []
     questions = [d for d in docs if QUESTION_SECTION.search(d["location"])]
@@ -252,6 +253,16 @@ def answer_preview(entry: MergedEntry) -> str:
     return html.escape(_first_sentence(text), quote=False) if text else UNANSWERED
 
 
+def search_keywords(entry: MergedEntry) -> str:
+    """Every glossary form of the concepts a question names (``DW卷积 depthwise convolution …``):
+    searched, not shown. On the page they would be words of this entry that other questions
+    use as their own wording."""
+    forms: list[str] = []
+    for term in entry.terms:
+        forms.extend(form for form in term.forms if form not in forms)
+    return " ".join(forms)
+
+
 def _first_text(markdown: str) -> str:
     for token in MarkdownIt("commonmark").enable("table").parse(markdown):
         if token.type == "inline":
@@ -270,7 +281,8 @@ def _first_sentence(text: str) -> str:
     return text[:cut] if cut <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rstrip() + "…"
 
 
-def questions_only(docs: list[dict], topic_pages: set[str], previews: dict[str, str] | None = None) -> list[dict]:
+def questions_only(docs: list[dict], topic_pages: set[str], previews: dict[str, str] | None = None,
+                   keywords: dict[str, str] | None = None) -> list[dict]:
     """On topic pages, a search document per question: the page itself is emptied (it would be
     the first hit for any word of its title), and an answer's own sub-headings (``### 公式``)
     are folded into their question's document.
@@ -288,6 +300,8 @@ def questions_only(docs: list[dict], topic_pages: set[str], previews: dict[str, 
         elif QUESTION_SECTION.search(doc["location"]) or not out or not out[-1]["location"].startswith(page + "#"):
             preview = (previews or {}).get(anchor)
             doc = with_simplified_copy(doc)
+            if words := (keywords or {}).get(anchor):
+                doc = {**doc, "text": f"{doc.get('text', '')} {words}".strip()}
             out.append({**doc, "preview": preview} if preview else doc)
         else:
             out[-1] = {**out[-1], "text": f"{out[-1]['text']} {doc.get('title', '')} {doc.get('text', '')}".strip()}
@@ -295,7 +309,7 @@ def questions_only(docs: list[dict], topic_pages: set[str], previews: dict[str, 
 
 
 def compact_search_index(site_dir, topic_pages: set[str] | None = None,
-                         previews: dict[str, str] | None = None) -> int:
+                         previews: dict[str, str] | None = None, keywords: dict[str, str] | None = None) -> int:
     """Rewrite Material's ``search/search_index.json`` as plain UTF-8; return bytes saved.
 
     The plugin writes ASCII-escaped JSON: each CJK character and each zero-width space it puts
@@ -308,7 +322,7 @@ def compact_search_index(site_dir, topic_pages: set[str] | None = None,
     raw = path.read_bytes()
     index = json.loads(raw)
     if topic_pages:
-        index["docs"] = questions_only(index["docs"], topic_pages, previews)
+        index["docs"] = questions_only(index["docs"], topic_pages, previews, keywords)
     compact = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path.write_bytes(compact)
     return len(raw) - len(compact)

@@ -368,3 +368,11 @@ def test_a_coding_problem_with_its_statement_idea_and_code_is_one_question():
     assert [e.question for e in entries] == ["爬楼梯", "手撕：快排"]
     assert entries[0].answer.startswith("**题目**：每次爬 1 或 2 阶") and "return a" in entries[0].answer
     assert "选 pivot 划分后递归" in entries[1].answer
+
+
+def test_a_lead_in_under_a_heading_starts_its_answer_not_a_group():
+    text = ("## 2.1 中值滤波适合什么噪声？\n\n椒盐噪声。\n\n## 2.2 Canny 边缘检测的步骤\n一共分四步：\n"
+            "1. 高斯滤波去噪\n2. Sobel 求梯度\n3. 非极大值抑制\n4. 双阈值连接\n\n## 2.3 直方图均衡化原理\n\n用 CDF 映射灰度。\n")
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["中值滤波适合什么噪声？", "Canny 边缘检测的步骤", "直方图均衡化原理"]
+    assert "4. 双阈值连接" in entries[1].answer

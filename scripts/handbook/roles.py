@@ -211,7 +211,8 @@ def question_children(node: Node) -> int:
     # an outline's topic nodes over cards (``两阶段`` over ``Faster R-CNN整体流程`` and its points)
     cards = sum(1 for c in children if is_card(c))
     # group-like children (a heading, ``- 目标检测相关`` over its questions) count what they hold
-    nested = sum(question_children(c) for c in children if not explicit_question(c) and c.ask < Ask.STRONG)
+    nested = sum(question_children(c) for c in children
+                 if not explicit_question(c) and c.ask < Ask.STRONG and not leads_in(c))
     return max(asking, numbered, cards) + nested
 
 
@@ -222,7 +223,13 @@ def is_card(node: Node) -> bool:
     if len(points) < 1 or len(points) != len(node.children) or any(heads(p) for p in points):
         return False
     text = head_text(node)
-    return (node.ask >= Ask.WEAK or is_short_phrase(text)) and not ANSWER_PARTS.search(text)
+    return (node.ask >= Ask.WEAK or is_short_phrase(text)) and not ANSWER_PARTS.search(text) and not leads_in(node)
+
+
+def leads_in(node: Node) -> bool:
+    """``Canny 一共分四步：`` over ``1. 高斯滤波…``: a line leading into the points of an answer."""
+    words = plain_text(node.text).rstrip()
+    return words.endswith((":", "：")) and bool(LEAD_IN.search(words.rstrip(":：").strip()))
 
 
 def bears_questions(node: Node) -> bool:
@@ -579,7 +586,7 @@ def group_title(node: Node, s: Siblings) -> Role | None:
     """``2、CNN`` over ``(1)…(5)``, ``## 一面`` over its questions: a title of questions. A node
     that asks by itself (``1、自我介绍 + 挑一个项目细讲`` over ``-- 数据集多大…``) is a question
     with follow-ups instead."""
-    if node.ask >= Ask.STRONG or not bears_questions(node):
+    if node.ask >= Ask.STRONG or leads_in(node) or not bears_questions(node):
         return None
     if (node.kind == "heading" or node.rank) and node.ask >= Ask.WEAK and _answers_first(node) and (
         sum(1 for c in heads(node) if explicit_question(c) or c.ask >= Ask.STRONG) <= MAX_CARD_FOLLOW_UPS
@@ -781,8 +788,8 @@ def topic_card(node: Node, s: Siblings) -> Role | None:
         return None  # "问：深层列表？" then "- 层" over its sub-list: the answer it waits for
     if head and node.mark.kind == "plain" and not is_title_phrase(node.text):
         return None
-    if ANSWER_PARTS.search(head_text(node)):
-        return None  # "### 动机" / "### 实验" under "## ResNet (2015)": a part of the notes, not a card
+    if ANSWER_PARTS.search(head_text(node)) or leads_in(node):
+        return None  # "### 动机" / "### 实验" under "## ResNet (2015)", "一共分四步：": parts of an answer
     return Role.QUESTION
 
 

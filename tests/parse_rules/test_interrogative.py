@@ -109,6 +109,7 @@ def test_a_reported_question_asks_however_long_the_answer_after_it():
     ("简单介绍了学校和项目。", True),
     ("没答上来，回去查了才知道", True),
     ("快排和归并都写了", True),
+    ("我先講可分離的做法", True),  # 繁體 reports too
     ("自我介绍一下", False),
     ("为什么 BN 能加速收敛？", False),
     ("残差结构让梯度可以直接回传", False),
@@ -125,6 +126,8 @@ def test_is_narrative(text, expected):
     ("置顶 某博主 已于 2023-08-21 10:15:32 修改 阅读量1.2w 收藏 356", True),  # a blog post's stats
     ("发布于 2024-03-15 21:40 北京", True),
     ("赞同 123", True),
+    ("作者  pixelwolf (像素狼)", True),  # a PTT post's header, no colon
+    ("標題  [心得] 某廠 影像演算法 面試", True),
     ("分类专栏： 面试 文章标签： 目标检测", True),
     ("BN 的作用：加速收敛", False),
     ("为什么用 ReLU？", False),

@@ -68,3 +68,14 @@ def test_cpp_scope_is_not_a_property(line):
 def test_mark_tries_machinery_first():
     assert mark("- id:: 65e1a2b3-0c4d-4e5f-8a9b-1c2d3e4f5a6b").kind == "property"  # not a bullet
     assert mark("---").kind == "rule"  # not a bullet nor a setext underline
+
+
+@pytest.mark.parametrize("line, kind", [(":::tips", "tips"), ("::: warning", "warning"), (":::", "")])
+def test_container_fences(line, kind):
+    m = match(line)
+    assert (m.kind, m.rule, m.text) == ("property", "container_fence", kind)
+
+
+def test_a_container_with_a_title_or_a_c_plus_plus_scope_is_text():
+    assert match(":::tips 注意 BN 的位置") is None  # its title is words of the note
+    assert match("std::vector<int> v;") is None

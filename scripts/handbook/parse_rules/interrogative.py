@@ -85,7 +85,7 @@ ENGLISH_QUESTION = re.compile(
 )
 # Someone reporting the interview ("我答了…", "面试官提示…", "没答上来") rather than asking.
 NARRATIVE = re.compile(
-    r"(?<!自)我(?:答|说|回答|觉得|当时|直接|用了|提了|讲了|解释|补充|推了|写了|就|也|是)"
+    r"(?<!自)我(?:答|说|回答|觉得|当时|直接|用了|提了|讲了|解释|补充|推了|写了|就|也|是|先(?:讲|说|答|写|提|用))"
     r"|面试官(?:说|提示|解释|补充|问了|让我|追问|表示|觉得)|答了|说了|(?:都|也|当场)(?:写|推|画)了|写出来了|没答|答不上|答错|坦言|记不清|忘了|卡住|提了"
     r"|问了面试官|^说了|^答|^回答|^(?:先|上来先?|首先|接着|开始)[^？?]*然后"
     r"|(?:介绍|讲解|说明|解释|描述|推导|阐述|聊|谈)了"  # "简单介绍了学校和项目。": what was said
@@ -236,6 +236,8 @@ POST_STATS = re.compile(
 )
 MIN_POST_STATS = 2
 STATS_REST_CHARS = 2
+BOARD_HEADER = re.compile(r"^(?:作者|标题|时间|看板|发信人|发信站|信区)\s+\S")
+"""PTT / BBS post headers, no colon: ``作者  pixelwolf (像素狼)``, ``標題  [心得] …``."""
 POST_DATE = re.compile(r"^(?:发布于|发表于|编辑于|写于|更新于|posted on)\s*\d{4}[-/.年]", re.I)
 """``置顶 小白学CV 已于 2023-08-21 修改 阅读量1.2w 收藏 356``: a copied post's header line."""
 
@@ -244,7 +246,8 @@ def is_meta_line(text: str) -> bool:
     """``岗位：计算机视觉算法工程师``, ``整理：2024/02``, ``点击关注，后台回复…``: a note's header
     or an article's trimmings, not a question."""
     words = plain_text(text)
-    if PROMOTION.search(words) or len(POST_STATS.findall(words)) >= MIN_POST_STATS or POST_DATE.match(words):
+    if PROMOTION.search(words) or len(POST_STATS.findall(words)) >= MIN_POST_STATS or POST_DATE.match(words) or (
+            BOARD_HEADER.match(fold(words))):
         return True
     if POST_STATS.search(words) and len(POST_STATS.sub("", words).strip(" ·|｜,，")) <= STATS_REST_CHARS:
         return True  # "赞同 123": a post's footer
@@ -376,7 +379,7 @@ def first_clause_asks(text: str) -> bool:
 
 def is_narrative(text: str) -> bool:
     """``我答了并联更好``, ``面试官提示了一下``: the note reports what was said."""
-    return bool(NARRATIVE.search(plain_text(text)))
+    return bool(NARRATIVE.search(_folded(text)))  # 繁體 reports too: "我先講可分離"
 
 
 def is_reminder(text: str, todo: str = "") -> bool:

@@ -7,6 +7,7 @@ Accepts::
     [TOC]   {:toc}   [[_TOC_]]   * TOC {:toc}                           (generated tables of contents)
     ---   ***   ___   =====   —— END ——   （完）                          (thematic breaks, end marks)
     #separator:tab   #html:true   #tags column:3                         (Anki export headers)
+    :::tips   :::warning   :::                                           (语雀 / VuePress containers)
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ END_MARK = re.compile(r"^\s*[-—–=_~·*\s]*(?:the\s+end|end|全文完|本文�
 """``—— END ——``, ``（完）``: where a copied article ends."""
 
 
+CONTAINER_FENCE = re.compile(r"^\s*:{3,}\s*(?P<kind>[A-Za-z][\w-]*)?\s*$")
+"""``:::tips`` … ``:::``: a 语雀/VuePress block's fences; the text between them is answer."""
+
+
 ANKI_HEADER = re.compile(r"^#(?:separator|html|tags column|deck column|notetype column|guid column|columns):", re.I)
 
 
@@ -39,6 +44,8 @@ ORG_SETTING = re.compile(r"^#\+(?!BEGIN|END)[A-Z_]+\s*:", re.I)
 def match(line: str) -> Mark | None:
     if ORG_DRAWER.match(line) or ORG_SETTING.match(line):
         return Mark(kind="property", text=line.strip(), rule="org_setting", label="org")
+    if m := CONTAINER_FENCE.match(line):
+        return Mark(kind="property", text=m.group("kind") or "", rule="container_fence", label="container")
     if ANKI_HEADER.match(line):
         return Mark(kind="property", text=line.strip(), rule="anki_header", label="anki")
     if m := DIRECTIVE.match(line):

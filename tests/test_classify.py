@@ -67,7 +67,7 @@ def test_no_evidence_goes_to_the_fallback_topic():
     assert place("嗯嗯好的") == "interview-experience"
 
 
-def test_glossary_terms_are_attached_for_the_keyword_line():
+def test_glossary_terms_are_attached_to_the_entry():
     entry = Entry(make_note("x"), "非极大值抑制的流程", "", (1, 1))
     placed = Classifier().place(entry)
     assert placed.topic == "detection"
@@ -92,3 +92,12 @@ def test_author_topic_hints_override_the_scores(tmp_path):
     assert [p.topic for p in placed] == ["training", "training"]  # front matter wins over 卷积
     (warning,) = [d for d in report.sorted() if "unknown topic" in d.message]
     assert (warning.path, warning.line, warning.level) == ("misc.md", 9, "warning")  # the question it hints
+
+
+def test_an_abbreviation_that_is_an_english_word_counts_only_as_written():
+    assert place("Explain the forward and reverse process in DDPM", "Forward adds Gaussian noise step by step.") == "gan"
+    assert place("BN、LN、IN、GN 的区别") == "normalization"  # "in" above is not IN (Instance Norm)
+
+
+def test_taiwan_words_match_the_mainland_glossary():
+    assert place("如果影像上有很多椒鹽雜訊，要用什麼濾波器？", "中值濾波最有效。") == "image-processing"  # 雜訊 is 噪声

@@ -36,6 +36,8 @@ CONDITION = re.compile(
 """``小 batch 的时候…``, ``如果 batch size = 1，BN 还能…``: a condition before the question's subject."""
 END = ""
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\]\([^)\s]*\)", re.I)
+CASED_ABBREVIATIONS = {"in": re.compile(r"(?<![A-Za-z])IN(?![A-Za-z])")}
+"""Abbreviations that are also English words count only as written: ``IN`` (Instance Norm), not ``in``."""
 MIN_PLURAL_WORD = 4
 """English words this long also match with a plural ending (``map`` must not match ``maps``)."""
 
@@ -89,7 +91,11 @@ class Matcher:
     """folded glossary form → its term."""
 
     def find(self, text: str) -> list[str]:
-        return [m.group(0) for m in self.regex.finditer(fold(text))]
+        found = [m.group(0) for m in self.regex.finditer(fold(text))]
+        for word, written in CASED_ABBREVIATIONS.items():
+            if word in found and not written.search(text):
+                found = [f for f in found if f != word]  # "process in DDPM" names no Instance Norm
+        return found
 
     def key(self, found: str) -> str:
         key = re.sub(r"[\s_-]+", " ", found).strip()
@@ -146,7 +152,8 @@ class Classifier:
         # "batch size 很小的时候 BN 有什么问题": a condition first, the subject after it
         main = self.matcher.find(CONDITION.sub("", text, count=1)) if subject != 1.0 else []
         first_concept = next((k for k in map(self.matcher.key, main) if k in self.matcher.terms
-                              and self.matcher.terms[k].topic != self.taxonomy.fallback), None)
+                              and self.matcher.terms[k].topic != self.taxonomy.fallback
+                              and not self.matcher.terms[k].umbrella), None)
         for key in found:
             counts[key] += subject if key == first_concept else 1.0
             if key == first_concept:

@@ -95,6 +95,8 @@ class GlossaryTerm:
     name: str
     aliases: tuple[str, ...]
     topic: str = ""
+    umbrella: bool = False
+    """So broad that whole topics sit under it (CNN): it votes, but is never a question's subject."""
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -103,7 +103,9 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> tuple[GlossaryTerm
         topic = str(item.get("topic", ""))
         _require(not topic or topic in slugs, path, f"{where}.topic", f"a topic slug, not {topic!r}")
         forms = [str(f) for f in item["terms"]]
-        terms.append(GlossaryTerm(name=forms[0], aliases=tuple(forms[1:]), topic=topic))
+        _require(isinstance(item.get("umbrella", False), bool), path, f"{where}.umbrella", "true or false")
+        terms.append(GlossaryTerm(name=forms[0], aliases=tuple(forms[1:]), topic=topic,
+                                  umbrella=bool(item.get("umbrella", False))))
         shared.append(bool(item.get("shared", False)))
     owners: dict[str, int] = {}
     for i, term in enumerate(terms):

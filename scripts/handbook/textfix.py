@@ -42,9 +42,18 @@ def to_simplified(text: str) -> str:
     return converter.convert(text)
 
 
+TAIWAN_TERMS = {"杂讯": "噪声", "网路": "网络", "影像": "图像", "程式": "程序", "解析度": "分辨率"}
+"""Words Taiwan writes differently (after character conversion: 雜訊 → 杂讯): the mainland word,
+same length, so ``椒鹽雜訊`` matches ``椒盐噪声``. (OpenCC's tw2sp phrase table also has these, but
+turns 正規化 into 范式.)"""
+TAIWAN_WORD = re.compile("|".join(TAIWAN_TERMS))
+
+
 def fold(text: str) -> str:
-    """Fold text for *matching only*: NFKC, case, Traditional→Simplified, ``1×1``→``1x1``."""
+    """Fold text for *matching only*: NFKC, case, Traditional→Simplified (and Taiwan's words for
+    the field's), ``1×1``→``1x1``."""
     text = to_simplified(unicodedata.normalize("NFKC", text).lower())
+    text = TAIWAN_WORD.sub(lambda m: TAIWAN_TERMS[m.group(0)], text)
     return TIMES_BETWEEN_DIGITS.sub("x", text)
 
 

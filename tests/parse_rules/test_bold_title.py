@@ -46,6 +46,7 @@ def test_bold_question_label():
 @pytest.mark.parametrize("line, number, text", [
     ("**1、双线性插值的原理是什么？**", 1, "双线性插值的原理是什么？"),
     ("**4、直方图均衡化**是怎么做的？", 4, "**直方图均衡化**是怎么做的？"),  # bold covered part of the text
+    ("**2．**形态学的开运算是什么？", 2, "形态学的开运算是什么？"),  # only the number is bold (Word export)
     ("**12 为什么 ViT 要加 cls token？**", 12, "为什么 ViT 要加 cls token？"),
     ("**(3) RoI Pooling 的量化误差**", 3, "RoI Pooling 的量化误差"),
 ])

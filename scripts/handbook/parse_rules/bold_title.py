@@ -5,7 +5,7 @@ Accepts::
 
     **思路一**                       (bold title)
     **特点：**   **答案**:   **English answer:** Overfitting is…   (bold labels)
-    **1、双线性插值的原理是什么？**   **4、直方图均衡化**是怎么做的？   (bold numbered)
+    **1、双线性插值的原理是什么？**   **4、直方图均衡化**是怎么做的？   **1．**什么是…？   (bold numbered)
     ‹腾讯-一面(2018)›   【字节跳动 二面】                                (bracketed titles)
 """
 
@@ -17,6 +17,8 @@ from collections.abc import Callable
 from .marker import Mark
 
 TWO_DIGITS = re.compile(r"^(\d{2})\s+")
+BARE_NUMBER = re.compile(r"^\s*\(?\d{1,3}\s*[)、.．)]?\s*$")
+"""``**1．**`` with the question after the bold: only the number is bold."""
 BRACKET_TITLE = re.compile(r"^\s*(?:‹[^›]+›|【[^】]+】|〔[^〕]+〕|「[^」]+」|『[^』]+』|［[^］]+］|《[^》]+》)\s*$")
 BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<body>[^*_].{0,80}?)\1\s*(?P<colon>[:：]?)\s*$")
 BOLD_LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]{1,24}?)\s*(?P<c1>[:：]?)\s*\*\*\s*(?P<c2>[:：]?)\s*(?P<rest>.*)$")
@@ -32,6 +34,9 @@ def match(line: str, inner: Callable[[str], Mark]) -> Mark | None:
         inside, after = line[m.end():closing], line[closing + 2:].strip()
         inside = TWO_DIGITS.sub(r"\1. ", inside)  # "**12 …**" numbers like "**12. …**" in bold
         marked = inner(m.group(1) + inside)
+        if marked.kind not in ("item", "qa_q") and after and BARE_NUMBER.match(inside):
+            marked = inner(f"{m.group(1)}{inside.strip()} {after}")  # "**1．**什么是双线性插值？"
+            after = ""
         if marked.kind in ("item", "qa_q"):
             # "**4、直方图均衡化**是怎么做的？": the bold covered the number and part of the text
             text = f"**{marked.text}**{after}" if after and marked.text else marked.text or after

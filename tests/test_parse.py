@@ -376,3 +376,13 @@ def test_a_lead_in_under_a_heading_starts_its_answer_not_a_group():
     entries = entries_of(text)
     assert [e.question for e in entries] == ["中值滤波适合什么噪声？", "Canny 边缘检测的步骤", "直方图均衡化原理"]
     assert "4. 双阈值连接" in entries[1].answer
+
+
+def test_a_multiple_choice_bank_is_one_question_per_item():
+    text = (
+        "1. 3×3 卷积核、stride=1、padding=1 时输出尺寸（ ）\nA. 不变\nB. 减半\nC. 加倍\n答案：A\n解析：(n+2-3)/1+1=n。\n\n"
+        "2. 下列哪个不是正则化方法（ ）\nA. Dropout  B. L2  C. 增大学习率  D. 数据增强\n答案：C\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["3×3 卷积核、stride=1、padding=1 时输出尺寸（ ）", "下列哪个不是正则化方法（ ）"]
+    assert "解析：(n+2-3)/1+1=n。" in entries[0].answer and entries[0].answer.startswith("A. 不变")

@@ -40,6 +40,7 @@ from handbook.parse_rules.interrogative import (
     "我看你简历里有 GAN 的项目，能讲一讲吗",
     "NMS 是在分类之前还是之后做",  # an alternative question: 是 A 还是 B
     "先 BN 还是先 ReLU",
+    "输入 32×32×3，10 个 5×5 卷积核，输出尺寸为（ ）",  # an exam question's blank
     "Focal Loss 为什么能缓解正负样本不平衡，它给容易分类的样本乘上一个随置信度增大而变小的衰减因子，"
     "这样大量简单负样本对总 loss 的贡献被压低，训练就会更关注少量难分的样本，α 再额外平衡正负类别的权重",  # long
 ])
@@ -74,6 +75,7 @@ def test_two_terms_joined_by_and_do_not_ask_by_themselves():
     "很多同学会发现，为什么验证集 loss 先降后升。博主总结了三点原因。",  # only first and last sentence count
     "调参时要多想想为什么这么设计",  # an interrogative inside advice
     "换了学习率之后 loss 还是不降。",  # 还是 as "still", not "or"
+    "注意：每个 iteration 都要 optimizer.zero_grad()。",  # a call's parentheses are no blank
     "不管是训练还是测试都用同一套归一化参数。",
     "",
 ])

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from . import bold_title, bullet, callout, code, heading, image, machinery, numbered, qa_prefix, speaker, task
+from . import bold_title, bullet, callout, choice, code, heading, image, machinery, numbered, qa_prefix, speaker, task
 from .marker import Mark
 
 Rule = Callable[[str], Mark | None]
@@ -35,6 +35,7 @@ RULES: list[tuple[str, Rule]] = [
     ("qa_prefix", qa_prefix.match),
     ("task", task.match),
     ("bold", _bold),
+    ("choice", choice.match),
     ("numbered", numbered.match),
     ("bullet", bullet.match),
     ("image", image.match),

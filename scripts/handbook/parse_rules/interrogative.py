@@ -101,6 +101,8 @@ SELF_ADVICE = re.compile(
     r"都要(?:会|能|背|看|练|搞|懂|熟|掌握|准备|复习|记)|一定要|要能|要搞懂|要弄清|搞清楚|弄清楚|别忘|记得|需要自己总结|"
     r"要熟悉|要掌握|要背熟"
 )
+ANSWER_BLANK = re.compile(r"(?:（\s*）|\(\s+\))\s*[。.？?]?\s*$|_{3,}|＿{2,}")
+"""``…尺寸为（ ）``, ``…称为____``: an exam question's blank for the answer (not ``zero_grad()``)."""
 QUESTION_END = re.compile(r"[?？]\s*[)）\]】」』\"”]?\s*$")
 TRAILING_ASIDE = re.compile(r"\s*(?:[(（][^()（）]*[)）]\s*)+$")
 SENTENCE_END = re.compile(r"[。；;!！]\s*$")
@@ -173,7 +175,7 @@ BARE_LABEL = re.compile(r"^(?P<label>[^:：]{1,16}?)\s*[:：]\s*$")
 # Words before a colon that label the rest of the line rather than ask ("理解：…", "注意：…",
 # "场景题：…", "代码：…").
 LABEL_WORDS = re.compile(
-    r"^(?:理解|注意|备注|补充|总结|例如|比如|例|答|解|思路|结论|原因|提示|ps|note|tips?|附|参考|链接|代码|"
+    r"^(?:理解|注意|备注|补充|总结|例如|比如|例|答|解|解析|详解|分析|思路|结论|原因|提示|ps|note|tips?|附|参考|链接|代码|"
     r"场景题|追问|算法题|编程题|手撕|面试官问|问题|题目|coding|code|笔试|面试|备注|注|作用|优点|缺点|优缺点|"
     r"常用|原理|公式|特点|注意点|结论|步骤|流程|解法|复杂度|区别|联系|背景|动机)$",
     re.I,
@@ -284,8 +286,8 @@ def ask(text: str) -> Ask:
         return Ask.NONE
     if TITLE_SUFFIX.search(core) and width(core) <= TITLE_SUFFIX_MAX_WIDTH and not has_question_mark(core):
         return Ask.NONE
-    if ends_with_question_mark(text) and len(core) <= QUESTION_MARK_MAX_CHARS:
-        return Ask.STRONG
+    if (ends_with_question_mark(text) or ANSWER_BLANK.search(words)) and len(core) <= QUESTION_MARK_MAX_CHARS:
+        return Ask.STRONG  # "…输出特征图尺寸为（ ）": a blank to fill is a question
     if m := LABELLED.match(core):
         label, rest = m.group("label").strip(), m.group("rest")
         if is_label(label):
@@ -373,6 +375,8 @@ def first_person_statement(clause: str) -> bool:
 def first_clause_asks(text: str) -> bool:
     """Does the text open by asking? (For deciding whether text after a question answers it.)"""
     words = NON_ASKING.sub("", BARE_URL.sub("", _folded(text)))
+    if ANSWER_BLANK.search(words):
+        return True
     first = CLAUSES.split(words, maxsplit=1)[0]
     return has_question_mark(words) or bool(OPENER.match(words)) or any(w in first for w in INTERROGATIVES)
 

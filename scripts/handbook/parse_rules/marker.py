@@ -7,7 +7,7 @@ from typing import Literal
 
 Kind = Literal[
     "blank", "heading", "item", "qa_q", "qa_a", "label", "bold", "callout", "quote", "image",
-    "property", "directive", "toc", "rule", "plain",
+    "property", "directive", "toc", "rule", "plain", "option",
 ]
 
 

@@ -6,6 +6,7 @@ Accepts::
     答：感受野是…            A: …    A1：…        A：…            【答：…】  -答：1、…  **A**：…
     ❓Q1｜为什么…            ✅A：…              Q2丨…   (emoji and bars of social-media posts)
     【题目】1. …（ ）         【答案】C           【解析】…   (exam papers and quiz banks)
+    答案：C   解析：…                                            (the same, unbracketed)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ QUESTION = re.compile(
 )
 ANSWER = re.compile(
     rf"^\s*(?:[-*+]\s*)?{EMOJI}(?:【\s*)?(?:\*\*)?(?:答\s*\d*\s*[:：、｜丨|]|A\s*\d*\s*[:：｜丨|]|回答\s*[:：]"
+    r"|(?:参考)?答案\s*[:：]|解析\s*[:：]"
     r"|Answer\s*[:：])(?:\*\*)?\s*(.*)$",
     re.I,
 )

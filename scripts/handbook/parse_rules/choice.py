@@ -12,7 +12,9 @@ import re
 
 from .marker import Mark
 
-OPTION = re.compile(r"^\s*(?:[-*+]\s+)?[(（]?(?P<letter>[A-H])\s*(?:[)）]|、|[.．](?=\s|[^\x00-\x7f]))\s*(?P<text>\S.*)$")
+OPTION = re.compile(
+    r"^\s*(?:[-*+]\s+)?[(（]?(?P<letter>[A-H])\s*(?:[)）]|、|[.．](?=\s|[^\x00-\x7f]))\s*(?P<text>\S.*)$"
+)
 """``A.``, ``(B)``, ``C、`` and what follows; ``A: …`` (an answer label) is not an option."""
 
 

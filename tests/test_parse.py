@@ -386,3 +386,15 @@ def test_a_multiple_choice_bank_is_one_question_per_item():
     entries = entries_of(text)
     assert [e.question for e in entries] == ["3×3 卷积核、stride=1、padding=1 时输出尺寸（ ）", "下列哪个不是正则化方法（ ）"]
     assert "解析：(n+2-3)/1+1=n。" in entries[0].answer and entries[0].answer.startswith("A. 不变")
+
+
+def test_a_wechat_article_copy_keeps_only_its_questions():
+    text = (
+        "# 检测高频题 5 问\n\n原创 某公众号 *2024-05-01 20:00* 发表于北京\n\n大家好～\n\n👇👇👇\n\n"
+        "**01**\n\n**IoU 有哪几种变体？**\n\n不相交时 IoU 恒为 0，于是有了：\n\n- GIoU：加最小外接框\n- CIoU：再考虑长宽比\n\n"
+        "![](https://example.com/a.png)\n\n**02**\n\n**正负样本怎么定义？**\n\n以 RPN 为例：\n\n1. IoU > 0.7 为正\n2. IoU < 0.3 为负\n\n"
+        "---\n\n以上就是今天的全部内容啦，你还被问过哪些题？欢迎在留言区交流～\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["IoU 有哪几种变体？", "正负样本怎么定义？"]
+    assert "CIoU：再考虑长宽比" in entries[0].answer and "2. IoU < 0.3 为负" in entries[1].answer

@@ -110,9 +110,10 @@ FOLLOW_UP_LEAD = re.compile(r"^(?:追问|再问|接着问|延伸问题?|follow[-
 CAPTION = re.compile(r"^[▲△▼▽↑↓]?\s*(?:图|表|figure|fig\.|table)\s*\d+(?:[.-]\d+)*\s*[:：.．]", re.I)
 LEAD_IN = re.compile(
     r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下|主要|"
-    r"[两二三四五六七八九十\d]+(?:点|个方面|个原因|个步骤|种方法|步)$"
+    r"[两二三四五六七八九十\d]+(?:点|个方面|个原因|个步骤|种方法|步)$|为例$"
 )
-"""``改进版本有这些：``, ``主要分为以下几种：``, ``主要两点：``: words leading into the answer."""
+"""``改进版本有这些：``, ``主要分为以下几种：``, ``主要两点：``, ``以 RPN 为例：``: words leading into the answer."""
+WORD_CHARACTER = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 CONNECTIVE = re.compile(
     r"^(?:所以|因此|因而|于是|然后|接着|那么|即|也就是说|换句话说|同理|其中|例如|比如|注意|另外|此外|最后|总之|综上)"
     r"[，,：:]?$"
@@ -351,8 +352,10 @@ def meta_line(node: Node, s: Siblings) -> Role | None:
     """``作者：匿名用户``, ``岗位：计算机视觉算法工程师``: a note's header lines, not questions."""
     if node.kind == "head" and node.mark is not None and node.mark.rule == "post_header":
         return Role.ANSWER  # "[2023-08-12 14:20] 路过的炼丹师：": who wrote the post below
-    if node.kind == "head" and node.text.strip() and not plain_text(node.text):
-        return Role.ANSWER  # "#字节跳动# #面经#": nothing but tags
+    if node.kind == "head" and node.text.strip() and not WORD_CHARACTER.search(plain_text(node.text)) and (
+            not node.children):
+        return Role.ANSWER  # "#字节跳动# #面经#", "👇👇👇": nothing but tags or symbols (a "——" over
+        # questions still separates them, see the rules below)
     return Role.ANSWER if node.kind == "head" and is_meta_line(node.text) else None
 
 
@@ -582,6 +585,11 @@ def answer_under_question(node: Node, s: Siblings) -> Role | None:
     return Role.ANSWER if s.parent_role == Role.QUESTION else None
 
 
+def lead_in(node: Node, s: Siblings) -> Role | None:
+    """``以 Faster R-CNN 的 RPN 为例：`` after a question, over its points: the answer goes on."""
+    return Role.ANSWER if s.open_question is not None and node.kind == "head" and leads_in(node) else None
+
+
 def group_title(node: Node, s: Siblings) -> Role | None:
     """``2、CNN`` over ``(1)…(5)``, ``## 一面`` over its questions: a title of questions. A node
     that asks by itself (``1、自我介绍 + 挑一个项目细讲`` over ``-- 数据集多大…``) is a question
@@ -781,8 +789,9 @@ def topic_card(node: Node, s: Siblings) -> Role | None:
     """``## ResNet`` with its explanation and no questions under it: a question of its own
     ("what is ResNet?"). A plain line is a card only when it reads as a title and the
     question before it already has its answer (else it starts that answer)."""
-    if not node.children or all(c.kind == "skip" for c in node.children):
-        return None
+    if not node.children or all(c.kind == "skip" or (c.mark is not None and c.mark.kind == "image")
+                                for c in node.children):
+        return None  # a point of an answer with a figure after it is still that point
     head = node.kind == "head" and not node.rank and node.mark is not None
     if head and s.open_question is not None and not s.open_answered:
         return None  # "问：深层列表？" then "- 层" over its sub-list: the answer it waits for
@@ -854,6 +863,7 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("topic_shift", topic_shift),
     ("answer_under_question", answer_under_question),
     ("structured_answer", structured_answer),
+    ("lead_in", lead_in),
     ("group_title", group_title),
     ("answer_follows", answer_follows),
     ("numbering", numbering),

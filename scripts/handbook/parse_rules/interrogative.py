@@ -216,7 +216,8 @@ def is_label(words: str) -> bool:
 
 PROMOTION = re.compile(
     r"点击(?:上方|下方)?(?:蓝字|关注)|关注(?:我们|公众号)|欢迎关注|后台回复|点个[「“\"]?(?:在看|赞)|长按(?:识别|二维码)|"
-    r"扫码(?:关注|加群|领取)|转载请(?:注明|联系)|本文首发于|阅读原文|一键三连|一键收藏|觉得还不错[?？]"
+    r"扫码(?:关注|加群|领取)|转载请(?:注明|联系)|本文首发于|阅读原文|一键三连|一键收藏|觉得还不错[?？]|"
+    r"^以上就是(?:今天|本期|本文)?的?全部内容|欢迎在?(?:评论区|留言区)"
 )
 """A copied article's calls to follow, share or reply (``点击关注，后台回复「面经」领取…``)."""
 
@@ -240,7 +241,10 @@ MIN_POST_STATS = 2
 STATS_REST_CHARS = 2
 BOARD_HEADER = re.compile(r"^(?:作者|标题|时间|看板|发信人|发信站|信区)\s+\S")
 """PTT / BBS post headers, no colon: ``作者  pixelwolf (像素狼)``, ``標題  [心得] …``."""
-POST_DATE = re.compile(r"^(?:发布于|发表于|编辑于|写于|更新于|posted on)\s*\d{4}[-/.年]", re.I)
+POST_DATE = re.compile(
+    r"^(?:发布于|发表于|编辑于|写于|更新于|posted on)\s*\d{4}[-/.年]|^原创\s.{0,40}\d{4}-\d{1,2}-\d{1,2}", re.I
+)
+"""``发布于 2024-03-15 21:40``, ``原创 AI算法小屋 2023-08-14 20:00 发表于浙江`` (a 公众号 article's byline)."""
 """``置顶 小白学CV 已于 2023-08-21 修改 阅读量1.2w 收藏 356``: a copied post's header line."""
 
 

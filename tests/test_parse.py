@@ -398,3 +398,8 @@ def test_a_wechat_article_copy_keeps_only_its_questions():
     entries = entries_of(text)
     assert [e.question for e in entries] == ["IoU 有哪几种变体？", "正负样本怎么定义？"]
     assert "CIoU：再考虑长宽比" in entries[0].answer and "2. IoU < 0.3 为负" in entries[1].answer
+
+
+def test_a_bare_answer_marker_is_no_answer():
+    entries = entries_of("Q. 為什麼不用 MSE？\nA. \n\nQ. 什麼是 IoU？\nA. 交集比並集。\n")
+    assert [e.unanswered for e in entries] == [True, False]

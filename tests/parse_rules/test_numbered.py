@@ -47,3 +47,13 @@ def test_decimal_numbers_in_prose_are_not_numbering(line):
 @pytest.mark.parametrize("text, value", [("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23)])
 def test_chinese_number(text, value):
     assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize("line, number, text", [
+    ("1️⃣ 过拟合有哪些解决办法？", 1, "过拟合有哪些解决办法？"),
+    ("🔟 学习率太大会怎样", 10, "学习率太大会怎样"),
+    ("1⃣️1⃣️ 迁移学习怎么 fine-tune", 11, "迁移学习怎么 fine-tune"),  # two keycaps, as a phone types 11
+])
+def test_keycap_numbers(line, number, text):
+    m = match(line)
+    assert (m.number, m.text) == (number, text)

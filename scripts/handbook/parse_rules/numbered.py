@@ -5,7 +5,7 @@ Accepts::
     1. 问题      1、问题     1) 问题     (1) 问题    （1）问题
     5.15.2 问题  一、问题    第3题：问题   ①问题     3、-- 卷积相关 (a numbered group)
     01 为什么…？  (two-digit numbers with a space, as WeChat articles number their sections)
-    1️⃣ 过拟合有哪些解决办法？   🔟 …  (keycap emoji, as social posts number)
+    1️⃣ 过拟合有哪些解决办法？   🔟 …   1⃣️1⃣️ …  (keycap emoji, as social posts number)
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("第1", re.compile(r"^(\s*)第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*([题问个章节部分篇])\s*[:：.、]?\s*(.*)$")),
     ("①", re.compile(rf"^(\s*)([{CIRCLED}])\s*(.*)$")),
     ("01", re.compile(r"^(\s*)(0[1-9])\s+(?=[^\d\s.])(.*)$")),
-    ("1️⃣", re.compile(r"^(\s*)(\d{1,2}\ufe0f?\u20e3|\U0001F51F)\s*(.*)$")),
+    ("1️⃣", re.compile(r"^(\s*)((?:\d\ufe0f?\u20e3\ufe0f?){1,2}|\d{1,2}\ufe0f?\u20e3\ufe0f?|\U0001F51F)\s*(.*)$")),
 ]
 
 
@@ -56,7 +56,7 @@ def to_int(style: str, raw: str) -> int:
     if style == "1.2":
         return int(raw.rsplit(".", 1)[-1])
     if style == "1️⃣":
-        return 10 if raw == "\U0001F51F" else int(raw.rstrip("\ufe0f\u20e3"))
+        return 10 if raw == "\U0001F51F" else int(re.sub(r"[\ufe0f\u20e3]", "", raw))  # "1⃣️1⃣️" is 11
     return int(raw)
 
 

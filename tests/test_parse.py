@@ -403,3 +403,17 @@ def test_a_wechat_article_copy_keeps_only_its_questions():
 def test_a_bare_answer_marker_is_no_answer():
     entries = entries_of("Q. 為什麼不用 MSE？\nA. \n\nQ. 什麼是 IoU？\nA. 交集比並集。\n")
     assert [e.unanswered for e in entries] == [True, False]
+
+
+def test_numbered_typora_headings_with_sub_headings_are_questions_with_structured_answers():
+    text = (
+        "## 三、分割\n\n### 3.1 U-Net 的结构特点\n\n对称的 U 形编码器-解码器。\n\n#### 结构\n四次下采样、四次上采样。\n\n"
+        "#### 为什么在医学图像上效果好？\n数据少，skip 保留细节。\n\n"
+        "### 3.2 空洞卷积的作用和问题\n\n不增加参数就扩大感受野。\n\n#### 问题：gridding effect\n采样点不连续。\n\n"
+        "### 3.3 Dice Loss 和交叉熵的区别\n\nDice 直接优化重叠度。\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == [
+        "U-Net 的结构特点", "为什么在医学图像上效果好？", "空洞卷积的作用和问题", "Dice Loss 和交叉熵的区别",
+    ]
+    assert "四次下采样" in entries[0].answer and "采样点不连续" in entries[2].answer  # 问题： names a drawback

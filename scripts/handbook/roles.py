@@ -403,9 +403,20 @@ def explicit_question_marker(node: Node, s: Siblings) -> Role | None:
     Under a question, ``**题目**：给定整数数组…`` states that question's problem: answer."""
     if not explicit_question(node):
         return None
-    if s.parent_role == Role.QUESTION and is_problem_statement(node):
+    if s.parent_role == Role.QUESTION and (is_problem_statement(node) or names_a_problem(node)):
         return None
     return Role.QUESTION
+
+
+PROBLEM_LABEL = re.compile(r"^(?:问题|缺点|问题点)\s*\d*\s*[:：]\s*(?P<rest>.+)$")
+
+
+def names_a_problem(node: Node) -> bool:
+    """``#### 问题：gridding effect`` under ``### 空洞卷积的作用和问题``: the answer names a
+    problem (问题 as "drawback"), it asks nothing."""
+    prefix = node.mark.prefix if node.mark is not None else ""
+    m = PROBLEM_LABEL.match(f"{prefix}{plain_text(node.text)}")  # "问题：" is the heading's marker
+    return bool(m) and ask(m.group("rest")) < Ask.WEAK
 
 
 PROBLEM_LABELS = frozenset({"题目", "题目描述", "问题描述", "题意", "描述", "原题"})
@@ -605,9 +616,12 @@ def group_title(node: Node, s: Siblings) -> Role | None:
 
 def _answers_first(node: Node) -> bool:
     """Answer text comes before the first child that asks, and no sub-heading asks (a
-    heading over ``### 问题`` headings is their title, whatever text comes first)."""
-    if any(c.kind == "heading" and c.ask >= Ask.WEAK and not FOLLOW_UP_LEAD.match(plain_text(c.text))
-           for c in node.children):
+    heading over ``### 问题`` headings is their title, whatever text comes first). A numbered
+    heading (``### 3.1 U-Net 的结构特点`` among ``### 3.2 …``) may have sub-headings that ask:
+    its follow-ups, once its own answer has started."""
+    if number_of(node) is None and any(
+            c.kind == "heading" and c.ask >= Ask.WEAK and not FOLLOW_UP_LEAD.match(plain_text(c.text))
+            for c in node.children):
         return False
     for c in node.children:
         if c.kind == "content":

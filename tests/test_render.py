@@ -47,7 +47,7 @@ def test_a_follow_up_links_its_question_instead_of_repeating_it(tmp_path):
     (tmp_path / "n.md").write_text(text, encoding="utf-8")
     site = run(tmp_path).site
     page = next(site.pages[p] for p in site.topic_pages if "Soft-NMS 改了什么" in site.pages[p])
-    source = next(line for line in page.split("\n") if "Soft-NMS" not in line and "追问自原题" in line)
+    source = next(line for line in page.split("\n") if "Soft-NMS" not in line and "原题](" in line)
     assert '#q-' in source and '"NMS 的流程？"' in source  # the question is the link's title, not its text
     assert "追问自：NMS" not in page
 

@@ -225,7 +225,8 @@ class Renderer:
             parent = anchor_for(entry.follows)
             page = self.page_of.get(parent, "")
             title = entry.follows.replace('"', "'")
-            bits.append(f'[追问自原题](../{page}#{parent} "{plain(title)}")' if page else "追问")
+            text = "原题" if "追问" in entry.marker else "追问自原题"  # "追问 · 原题", not "追问 · 追问自原题"
+            bits.append(f'[{text}](../{page}#{parent} "{plain(title)}")' if page else "追问")
         if entry.context:
             bits.append(plain(" › ".join(entry.context)))
         if entry.note.company:

@@ -101,3 +101,8 @@ def test_an_abbreviation_that_is_an_english_word_counts_only_as_written():
 
 def test_taiwan_words_match_the_mainland_glossary():
     assert place("如果影像上有很多椒鹽雜訊，要用什麼濾波器？", "中值濾波最有效。") == "image-processing"  # 雜訊 is 噪声
+
+
+def test_the_loss_value_is_not_the_subject_of_a_training_problem():
+    assert place("loss 突然变成 NaN 可能是什么原因", "学习率太大，或者数据里有 NaN") == "training"
+    assert place("常用的 loss 函数有哪些") == "loss"  # still the loss page when nothing else is named

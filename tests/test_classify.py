@@ -106,3 +106,7 @@ def test_taiwan_words_match_the_mainland_glossary():
 def test_the_loss_value_is_not_the_subject_of_a_training_problem():
     assert place("loss 突然变成 NaN 可能是什么原因", "学习率太大，或者数据里有 NaN") == "training"
     assert place("常用的 loss 函数有哪些") == "loss"  # still the loss page when nothing else is named
+
+
+def test_a_space_between_scripts_does_not_hide_a_glossary_form():
+    assert place("gamma 校正為什麼要做？") == "image-processing"  # the glossary writes gamma校正

@@ -17,7 +17,7 @@ from functools import cache
 from .diagnostics import Report
 from .model import Entry, GlossaryTerm, Placed
 from .taxonomy import Taxonomy, load_glossary, load_taxonomy
-from .textfix import fold
+from .textfix import fold, glue_scripts
 
 QUESTION_WEIGHT = 10.0
 CONTEXT_WEIGHT = 3.0
@@ -91,7 +91,7 @@ class Matcher:
     """folded glossary form → its term."""
 
     def find(self, text: str) -> list[str]:
-        found = [m.group(0) for m in self.regex.finditer(fold(text))]
+        found = [m.group(0) for m in self.regex.finditer(fold(glue_scripts(text)))]  # "gamma 校正" = "gamma校正"
         for word, written in CASED_ABBREVIATIONS.items():
             if word in found and not written.search(text):
                 found = [f for f in found if f != word]  # "process in DDPM" names no Instance Norm

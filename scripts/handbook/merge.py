@@ -32,7 +32,7 @@ from .classify import Matcher
 from .companies import asked_at
 from .diagnostics import HandbookError
 from .model import MergedEntry, Placed
-from .textfix import compact, fold
+from .textfix import compact, fold, glue_scripts
 
 DATA = Path(__file__).parent / "data" / "merge.yaml"
 CONCEPT_SHARE = 0.5
@@ -119,12 +119,10 @@ ASIDE = re.compile(r"^[(（][^()（）]{0,40}[)）]")
 SLASH = re.compile(r"\s*[/／]\s*|\s*或\s*")
 
 
-GLUED_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
-"""``1x1 卷积核``: glossary forms are written without the space notes put between scripts."""
 
 
 def question_key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
-    glued = GLUED_SPACE.sub("", question)
+    glued = glue_scripts(question)
     folded = fold(glued)
     hits = [f for f in matcher.find(glued) if matcher.key(f) in matcher.terms]  # glossary concepts only
     terms = []

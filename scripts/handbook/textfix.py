@@ -49,6 +49,14 @@ turns 正規化 into 范式.)"""
 TAIWAN_WORD = re.compile("|".join(TAIWAN_TERMS))
 
 
+GLUED_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
+"""``gamma 校正``, ``1x1 卷积核``: the space notes put between scripts, which glossary forms omit."""
+
+
+def glue_scripts(text: str) -> str:
+    return GLUED_SPACE.sub("", text)
+
+
 def fold(text: str) -> str:
     """Fold text for *matching only*: NFKC, case, Traditional→Simplified (and Taiwan's words for
     the field's), ``1×1``→``1x1``."""

@@ -67,6 +67,15 @@ def test_trailing_parenthetical_list_answers_a_topic_phrase():
         "1x1 卷积的作用", "升降维、跨通道信息融合、减少参数量")
 
 
+def test_an_answer_after_the_question_mark_keeps_its_own_aside():
+    assert split("快排的时间复杂度？平均 O(nlogn)，最坏 O(n²)（已有序时）") == (
+        "快排的时间复杂度？", "平均 O(nlogn)，最坏 O(n²)（已有序时）", "statement_after_question_mark")
+
+
+def test_a_bold_answer_marker_on_the_question_line():
+    assert split("BN 放在激活前还是后？ **答：** 原论文放在激活前") == ("BN 放在激活前还是后？", "原论文放在激活前", "explicit_marker")
+
+
 def test_trailing_parenthetical_reports_how_a_coding_task_went():
     assert trailing_parenthetical("手撕：快速排序（递归和非递归都写了）") == ("手撕：快速排序", "递归和非递归都写了")
 

@@ -47,7 +47,9 @@ MIN_PAREN_LIST_CHARS = 12
 PAREN_LIST = re.compile(r"[，,、；;]")
 MIN_STATEMENT_CHARS = 12
 """Text after the last ``？`` answers only if it is a statement of some length."""
-EXPLICIT = re.compile(r"\s*=\s*[:：]\s*|\s*[(（]\s*(?=答)|(?:\s+|\s*[:：]\s*)(?:答|A)\s*[:：]\s*")
+EXPLICIT = re.compile(
+    r"\s*=\s*[:：]\s*|\s*[(（]\s*(?=答)|(?:\s+|\s*[:：]\s*)(?:\*\*)?(?:答|A)\s*[:：]\s*(?:\*\*)?\s*"
+)
 DASHES_AFTER_MARK = re.compile(r"(?<=[？?])\s*(?:-{2,}|—{1,2})\s*")
 ARROW = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
 SPACED_DASHES = re.compile(r"\s+(?:-{2,}|—{1,2})\s+|\s*——\s*")
@@ -106,6 +108,8 @@ def trailing_parenthetical(text: str) -> Split | None:
     m = TRAILING_PAREN.match(text)
     if not m:
         return None
+    if (mark := LAST_QUESTION_MARK.match(_masked(m.group("q")))) and len(plain_text(mark.group("a")).strip()) > 1:
+        return None  # "快排的复杂度？平均 O(nlogn)（…）": the answer starts at the question mark
     inside = m.group("a").strip()
     words = plain_text(inside)
     listed = bool(PAREN_LIST.search(words))

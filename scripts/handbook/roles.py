@@ -233,6 +233,16 @@ def leads_in(node: Node) -> bool:
     return words.endswith((":", "：")) and bool(LEAD_IN.search(words.rstrip(":：").strip()))
 
 
+FOLLOW_UP_LABEL = re.compile(r"^(?:追问|再问|接着问|follow[- ]?up)$", re.I)
+
+
+def labelled_follow_up(node: Node) -> bool:
+    """``追问：…？`` written out, or as a bold label (``**追问**：面试官不让用 OrderedDict 怎么办？``)."""
+    m = node.mark
+    return bool(FOLLOW_UP_LEAD.match(plain_text(node.text)) or (
+        m is not None and m.kind == "qa_q" and FOLLOW_UP_LABEL.match(m.label)))
+
+
 def bears_questions(node: Node) -> bool:
     """Is ``node`` a title over questions? A heading (or group line) needs one question
     under it; a list item needs two (one asking child is a follow-up of a question)."""
@@ -306,7 +316,7 @@ def follow_up_in_answer(node: Node, s: Siblings) -> Role | None:
     labelled follow-up is a question wherever the answer's outline put it."""
     if s.parent_role != Role.ANSWER or node.kind != "head" or node.ask < Ask.STRONG:
         return None
-    return Role.QUESTION if FOLLOW_UP_LEAD.match(plain_text(node.text)) else None
+    return Role.QUESTION if labelled_follow_up(node) else None
 
 
 def inside_answer(node: Node, s: Siblings) -> Role | None:
@@ -520,7 +530,7 @@ def follow_up(node: Node, s: Siblings) -> Role | None:
         return None  # "**题目**：爬到 n 阶有几种方法？" sets out the problem the heading names
     if plain_text(node.text).rstrip().endswith(("：", ":")):
         return None  # "按每次用多少样本算梯度，可以分成三种：" leads into the answer
-    if FOLLOW_UP_LEAD.match(plain_text(node.text)):
+    if labelled_follow_up(node):
         return Role.QUESTION  # "1.3.3 追问：为什么后来用梯度惩罚？——…": labelled, whatever its numbering
     if number_of(node) is not None and s.shares.get(node.signature, 0.0) < 1.0:
         return None  # "1. 为什么…？ 2. 所以…": a step of the answer, unless every step asks
@@ -620,7 +630,7 @@ def _answers_first(node: Node) -> bool:
     heading (``### 3.1 U-Net 的结构特点`` among ``### 3.2 …``) may have sub-headings that ask:
     its follow-ups, once its own answer has started."""
     if number_of(node) is None and any(
-            c.kind == "heading" and c.ask >= Ask.WEAK and not FOLLOW_UP_LEAD.match(plain_text(c.text))
+            c.kind == "heading" and c.ask >= Ask.WEAK and not labelled_follow_up(c)
             for c in node.children):
         return False
     for c in node.children:
@@ -820,7 +830,12 @@ def structured_answer(node: Node, s: Siblings) -> Role | None:
     """``## 146. LRU 缓存机制`` over ``**题目描述**``, ``**思路**``, ``**代码**`` (and maybe a
     ``#### 追问：…``): a heading whose sub-parts are all labelled parts of an answer is one
     question with a structured answer."""
-    subs = [c for c in heads(node) if not FOLLOW_UP_LEAD.match(plain_text(c.text)) and not is_meta_line(c.text)]
+    subs = []
+    for c in heads(node):
+        if labelled_follow_up(c):
+            break  # the follow-up's own answer comes after it ("手写双向链表 + dict：…")
+        if not is_meta_line(c.text):
+            subs.append(c)
     if node.kind not in ("heading", "head") or not subs or any(
             c.ask >= Ask.STRONG and not is_problem_statement(c) for c in subs):
         return None  # (a problem statement may ask: "题目：爬到 n 阶有几种方法")

@@ -83,3 +83,8 @@ def test_bracketed_titles(line, text):
 ])
 def test_not_bold_lines(line):
     assert bold(line) is None
+
+
+def test_a_bold_follow_up_label_asks():
+    m = mark("**追问：** 那 InstanceNorm 呢？ **答：** 每个样本每个通道单独归一化")
+    assert (m.kind, m.label) == ("qa_q", "追问")

@@ -25,7 +25,7 @@ BOLD_LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]{1,24}?)\s*(?P<c1>[:：]?)\s*\*\
 BOLD_NUMBER = re.compile(r"^(\s*)\*\*\s*(?=\(?\d{1,3}[)、.．)]|[一二三四五六七八九十]{1,3}、|\d{2}\s)")
 # Labels that say "the answer starts here" or "the question is"
 ANSWER_LABELS = re.compile(r"^(?:答案?|参考答案|回答|解答|解析|a|answer|ans)$", re.I)
-QUESTION_LABELS = re.compile(r"^(?:问题?|题目|q|question)$", re.I)
+QUESTION_LABELS = re.compile(r"^(?:问题?|题目|q|question|追问|follow-?up)$", re.I)
 
 
 def match(line: str, inner: Callable[[str], Mark]) -> Mark | None:

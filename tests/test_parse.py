@@ -417,3 +417,14 @@ def test_numbered_typora_headings_with_sub_headings_are_questions_with_structure
         "U-Net 的结构特点", "为什么在医学图像上效果好？", "空洞卷积的作用和问题", "Dice Loss 和交叉熵的区别",
     ]
     assert "四次下采样" in entries[0].answer and "采样点不连续" in entries[2].answer  # 问题： names a drawback
+
+
+def test_a_lead_in_and_its_table_do_not_swallow_the_next_numbered_question():
+    text = (
+        "**第一章 评估**\n\n**1.1 什么是 mAP？**\n\n各类 AP 的平均。\n\nVOC 与 COCO 的差异如下：\n\n"
+        "| 项目 | VOC | COCO |\n| --- | --- | --- |\n| IoU | 0.5 | 0.5:0.95 |\n\n"
+        "**1.2 Precision 和 Recall 的定义**\n\nP = TP/(TP+FP)。\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["什么是 mAP？", "Precision 和 Recall 的定义"]
+    assert "0.5:0.95" in entries[0].answer and entries[1].answer.startswith("P = TP")

@@ -268,6 +268,19 @@ class Unit:
     """An answer given beside the question (a table's answer cell, a flashcard's back)."""
 
 
+def _ends_a_lead_in(top: Node, item: Node) -> bool:
+    """``**1.1 什么是 mAP？**``, ``VOC 与 COCO 的差异如下：`` and its table, then ``**1.2 …**``: an
+    item numbered like the one before the lead-in line is that item's sibling, not a point of it."""
+    if top.kind != "head" or not top.rank or top.mark is None or top.mark.kind != "plain" or top.parent is None:
+        return False
+    if not plain_text(top.text).rstrip().endswith((":", "：")):
+        return False
+    earlier = [c for c in top.parent.children if c is not top and c.mark is not None and c.mark.kind == "item"]
+    m = item.mark
+    return bool(earlier) and (earlier[-1].mark.family, earlier[-1].mark.bold) == (m.family, m.bold) and (
+        earlier[-1].indent == item.indent)
+
+
 def head_like(m: Mark) -> bool:
     """Could this plain line head an entry or a group (rather than continue a paragraph)?
     It asks, is short, lists questions (``1.…，2.…3.…``) or defines a term (``BatchNorm: …``)."""
@@ -772,6 +785,8 @@ class Reader:
         level, so it also closes group-like lines (an answer's ``缓解方法：``)."""
         m = node.mark
         explicit = m is not None and (m.kind == "qa_q" or node.container in ("details", "callout"))
+        if m is not None and m.kind == "item" and m.number and len(stack) > 1 and _ends_a_lead_in(stack[-1], node):
+            stack.pop()
         while len(stack) > 1:
             top = stack[-1]
             if top.kind == "heading":

@@ -46,6 +46,8 @@ def test_question_prefixes(line, number, text):
     ("答：感受野是输出上一个点对应的输入区域", "感受野是输出上一个点对应的输入区域"),
     ("A: intersection over union", "intersection over union"),
     ("✅A：交并比", "交并比"),
+    ("答案：C", "C"),
+    ("→ 一種跨框架的模型格式，怎麼轉都行", "一種跨框架的模型格式，怎麼轉都行"),  # an arrow opening the answer line
 ])
 def test_answer_prefixes(line, text):
     m = mark(line)

@@ -7,6 +7,7 @@ Accepts::
     ❓Q1｜为什么…            ✅A：…              Q2丨…   (emoji and bars of social-media posts)
     【题目】1. …（ ）         【答案】C           【解析】…   (exam papers and quiz banks)
     答案：C   解析：…                                            (the same, unbracketed)
+    → 一種跨框架的模型格式                                       (an arrow opening the answer line)
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ QUESTION = re.compile(
 )
 ANSWER = re.compile(
     rf"^\s*(?:[-*+]\s*)?{EMOJI}(?:【\s*)?(?:\*\*)?(?:答\s*\d*\s*[:：、｜丨|]|A\s*\d*\s*[:：｜丨|]|回答\s*[:：]"
-    r"|(?:参考)?答案\s*[:：]|解析\s*[:：]"
+    r"|(?:参考)?答案\s*[:：]|解析\s*[:：]|(?:→|⇒|=>|->)(?=\s*\S)"
     r"|Answer\s*[:：])(?:\*\*)?\s*(.*)$",
     re.I,
 )

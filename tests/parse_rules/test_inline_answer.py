@@ -203,7 +203,7 @@ def test_split_list_negative(text):
 def test_questions_in_prose():
     lead, items, trailer = questions_in_prose("二面：项目深挖，然后 5.讲讲 FPN 6.RoIAlign 解决了什么问题。整体还行", first=5)
     assert lead == "二面：项目深挖，然后"
-    assert items == [("5.", "讲讲 FPN"), ("6.", "RoIAlign 解决了什么问题")]
+    assert items == (("5.", "讲讲 FPN"), ("6.", "RoIAlign 解决了什么问题"))
     assert trailer == "整体还行"
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .interrogative import (
     TOPIC_WORDS,
@@ -319,7 +320,8 @@ PROSE_SENTENCE_END = re.compile(r"[。！!；;]")
 """The last question listed in a paragraph ends where its sentence does (``…IoU。整体还行``)."""
 
 
-def questions_in_prose(text: str, first: int | None = 1) -> tuple[str, list[tuple[str, str]], str] | None:
+@lru_cache(maxsize=65536)  # asked of the same line by the outline, the role rules and the emitter
+def questions_in_prose(text: str, first: int | None = 1) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
     """``一面：自我介绍+项目，然后八股：1.BN和LN的区别 2.介绍一下Focal Loss 3.手撕IoU。整体还行``:
     a 面经 paragraph listing the questions asked, numbered, as ``(lead, [(number, question)], trailer)``.
 
@@ -349,5 +351,5 @@ def questions_in_prose(text: str, first: int | None = 1) -> tuple[str, list[tupl
         strong = sum(ask(item) >= Ask.STRONG for _, item in items)
         if strong * 2 < len(items):
             continue
-        return text[: run[0].start()].strip(), items, trailer
+        return text[: run[0].start()].strip(), tuple(items), trailer
     return None

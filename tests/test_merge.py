@@ -44,6 +44,10 @@ def same(a: str, b: str) -> bool:
     ("长尾分类有哪些 trick", "长尾分类有哪些常用的办法"),  # tricks are ways to solve it
     ("欠拟合了一般怎么处理？", "欠拟合怎么办"),  # 处理 is how it is put, not what it is about
     ("混合精度训练时 loss 为什么容易出现 NaN", "混合精度训练 loss 为什么会变成 NaN"),
+    ("PANet 的结构", "PANet 的结构？为什么比 FPN 多一条自底向上的路"),  # one of a compound's questions
+    ("空洞卷积的感受野怎么算", "空洞卷积是什么，感受野怎么算？"),  # the second asks about the first's subject
+    ("What is label smoothing?", "Label Smoothing 的作用"),  # English question words
+    ("Why does Adam need bias correction?", "Adam 为什么要做偏差修正"),
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)
@@ -62,6 +66,14 @@ def test_wordings_of_one_question_merge(a, b):
     ("BN、LN 的区别", "LN 是什么"),  # a list is not two names of one concept
     ("Focal Loss 的优点", "Focal Loss 的缺点"),
     ("CutMix 是怎么做的", "CutMix 有没有副作用"),  # 副作用 asks the cons
+    ("什么是过拟合？怎么缓解", "什么是过拟合？要怎么发现"),  # each compound asks one thing the other does not
+    ("GELU 是什么，为什么 Transformer 里常用", "为什么 Transformer 在检测里收敛慢"),  # a later question keeps the subject
+    ("以下哪种方法不能缓解过拟合（ ）", "怎么判断过拟合，怎么缓解"),  # asks more than the part it resembles
+    ("池化层有什么作用", "有大噪点时用哪种池化更好"),  # a choice between kinds
+    ("模型剪枝的原理", "模型剪枝有哪几种方式"),  # the kinds
+    ("Focal Loss 解决什么问题", "Focal Loss 的 γ 调大会怎么样"),  # what if
+    ("为什么训练时 loss 会变成 NaN", "网络不收敛的原因有哪些"),  # a blow-up is not a plateau
+    ("What is dropout?", "Dropout 训练和测试有什么不同"),
 ])
 def test_look_alikes_stay_apart(a, b):
     assert not same(a, b)

@@ -21,7 +21,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +53,7 @@ MAX_BLOCK = 400
 VERSION = re.compile(r"(?<![a-z0-9])(?:v\d+(?:\.\d+)?|[a-z]+-?v?\d+[a-z]?)(?![a-z0-9])")
 """``v2``, ``yolov3``, ``resnet50``: versions and model sizes tell questions apart."""
 PUNCTUATION = re.compile(r"[\W_]+")
+GREEK = re.compile(r"[\u0370-\u03ff]")
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,11 @@ def load_rules(path: Path = DATA) -> MergeRules:
         if not ok:
             raise HandbookError(f"{path}: {what}")
 
-    need(isinstance(data.get("filler"), list), "filler: expected a list of words")
+    need(isinstance(data.get("filler"), list) and all(isinstance(w, str) for w in data["filler"]),
+         "filler: expected a list of words (quote YAML's yes/no/on/off)")
     aspects = data.get("aspects") or {}
-    need(isinstance(aspects, dict) and all(isinstance(v, list) for v in aspects.values()),
+    need(isinstance(aspects, dict) and all(isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                           for v in aspects.values()),
          "aspects: expected a mapping name: [words]")
     contrasts = data.get("contrasts") or []
     need(all(isinstance(c, list) and len(c) == 2 and set(c) <= set(aspects) for c in contrasts),
@@ -98,6 +101,15 @@ def load_rules(path: Path = DATA) -> MergeRules:
     )
 
 
+@cache
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words``, longest first; an English word only as a whole word (``is`` is not in
+    ``this``), Chinese anywhere (it has no spaces to bound a word)."""
+    def one(w: str) -> str:
+        return rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
+    return re.compile("|".join(one(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
 @dataclass(frozen=True)
 class QuestionKey:
     text: str
@@ -111,6 +123,9 @@ class QuestionKey:
     versions: frozenset[str]
     alternatives: frozenset[str] = frozenset()
     """Concepts named as alternatives of another (``正则化/归一化``): none is a subject of its own."""
+    parts: tuple[QuestionKey, ...] = ()
+    """The sub-questions of a compound question (``FPN 的结构？为什么对小目标有用``), each with
+    the subject of the one before when it names none; empty for a single question."""
 
 
 REASON_FOR_A_METHOD = re.compile(r"(?:为什么|为何|为啥)\s*(?:能够|能|可以)\s*(?=解决|缓解|避免|防止|克服)")
@@ -121,7 +136,53 @@ SLASH = re.compile(r"\s*[/／]\s*|\s*或\s*")
 
 
 
+SENTENCE_END = re.compile(r"[？?。；;]+")
+COMMA = re.compile(r"[，,]")
+ASKS = re.compile(r"为什么|为何|为啥|怎么|怎样|如何|什么|哪|吗|呢|是否|能否|有没有|多少|几")
+"""A comma starts a new question when what follows asks (``感受野是什么，怎么一层层算``), not
+when it goes on with the same one (``BN 训练，测试区别``)."""
+TAG = re.compile(r"#\[\[[^\]]*\]\]|(?<!\S)#[^\s#]+")
+"""Obsidian and Logseq tags (``#[[FPN]]``, ``#检测``) file a question; they ask nothing."""
+
+
 def question_key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
+    whole = _key(question, matcher, rules)
+    parts: list[QuestionKey] = []
+    for sentence in sub_questions(TAG.sub(" ", question)):
+        for n, piece in enumerate(sentence):
+            part = _key(piece, matcher, rules)
+            if not (part.concepts or part.words):
+                continue
+            if parts:  # "怎么一层层算", "为什么 Transformer 里常用" ask about the subject before
+                before = parts.pop() if _sets_the_scene(parts[-1], n) else parts[-1]
+                part = replace(part, concepts=before.concepts | part.concepts, subject=before.subject,
+                               versions=part.versions or before.versions)
+            parts.append(part)
+    return replace(whole, parts=tuple(parts)) if len(parts) > 1 else whole
+
+
+def _sets_the_scene(part: QuestionKey, n: int) -> bool:
+    """``faster rcnn, roi pooling 如何工作``: a bare name before a comma only says what the
+    next clause is about (after a ``？`` it asks what that is)."""
+    return n > 0 and not part.aspects and not part.content
+
+
+def sub_questions(text: str) -> list[list[str]]:
+    """The questions a compound question asks: per sentence, its clauses that ask (a clause
+    that goes on with the one before, ``BN 训练，测试区别``, stays with it)."""
+    out: list[list[str]] = []
+    for sentence in SENTENCE_END.split(text):
+        clauses: list[str] = []
+        for clause in COMMA.split(sentence):
+            if clauses and not ASKS.search(clause):
+                clauses[-1] += "，" + clause.strip()
+            else:
+                clauses.append(clause.strip())
+        out.append([c for c in clauses if PUNCTUATION.sub("", c)])
+    return out
+
+
+def _key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
     glued = glue_scripts(question)
     folded = fold(glued)
     hits = [f for f in matcher.find(glued) if matcher.key(f) in matcher.terms]  # glossary concepts only
@@ -135,13 +196,11 @@ def question_key(question: str, matcher: Matcher, rules: MergeRules) -> Question
         rest = rest.replace(f, " ")
     rest = REASON_FOR_A_METHOD.sub(" 解决 ", rest)
     # aspects are read off what is left once the concepts are gone ("梯度消失" asks no formula)
-    aspects = frozenset(name for name, words in rules.aspects.items() if any(w in rest for w in words))
-    for w in rules.filler:
-        rest = rest.replace(w, " ")
+    aspects = frozenset(name for name, words in rules.aspects.items() if words_pattern(words).search(rest))
+    rest = words_pattern(rules.filler).sub(" ", rest)
     content = rest
     for words in rules.aspects.values():
-        for w in sorted(words, key=len, reverse=True):
-            content = content.replace(w, " ")
+        content = words_pattern(words).sub(" ", content)
     specific = [t for t in terms if t not in rules.generic] or terms
     alternatives = {matcher.terms[matcher.key(f)].name for f in hits
                     if any(_named_together(glued, f, g) for g in hits if g != f)}
@@ -172,7 +231,8 @@ def _named_together(text: str, a: str, b: str) -> bool:
 
 
 def content_words(text: str) -> frozenset[str]:
-    """Words of two characters or more (jieba), and Latin words."""
+    """Words of two characters or more (jieba), Latin words, and Greek letters (``γ`` and ``α``
+    of Focal Loss are what a question about them is about)."""
     import jieba
 
     jieba.setLogLevel(60)
@@ -180,7 +240,8 @@ def content_words(text: str) -> frozenset[str]:
     for piece in PUNCTUATION.split(text):
         if not piece:
             continue
-        out.update(w for w in jieba.lcut(piece) if len(w) >= MIN_CONTENT_WORD and not w.isdigit())
+        out.update(w for w in jieba.lcut(piece)
+                   if (len(w) >= MIN_CONTENT_WORD and not w.isdigit()) or GREEK.fullmatch(w))
     return frozenset(out)
 
 
@@ -266,9 +327,33 @@ def same_question(a: QuestionKey, b: QuestionKey, rules: MergeRules, weights: di
     pair = frozenset((a.text, b.text))
     if pair in rules.always:
         return True
-    if pair in rules.never or apart(a, b, rules) or adds_a_subject(a, b, weights):
+    if pair in rules.never:
+        return False
+    return _alike(a, b, rules, weights) or asks_within(a, b, rules, weights) or asks_within(b, a, rules, weights)
+
+
+def _alike(a: QuestionKey, b: QuestionKey, rules: MergeRules, weights: dict[str, float]) -> bool:
+    if apart(a, b, rules) or adds_a_subject(a, b, weights):
         return False
     return score(a, b, weights) >= MERGE_SCORE
+
+
+def asks_within(small: QuestionKey, big: QuestionKey, rules: MergeRules, weights: dict[str, float]) -> bool:
+    """Everything ``small`` asks is one of the questions compound ``big`` asks: ``FPN结构`` is
+    answered where ``FPN 的结构？为什么对小目标有用`` is. (``什么是过拟合？怎么缓解`` and
+    ``什么是过拟合？怎么发现`` each ask something the other does not.)"""
+    if not big.parts or not (small.content <= big.content and small.aspects <= big.aspects):
+        return False  # "以下哪种方法不能缓解过拟合" asks more than "怎么判断过拟合，怎么缓解"
+    return all(any(_alike(s, b, rules, weights) for b in big.parts) for s in (small.parts or (small,)))
+
+
+def kept_apart(a: QuestionKey, b: QuestionKey, rules: MergeRules) -> bool:
+    """A guard (or the author) keeps ``a`` and ``b`` apart, and neither asks within the other."""
+    if frozenset((a.text, b.text)) in rules.never:
+        return True
+    if not apart(a, b, rules):
+        return False
+    return not (asks_within(a, b, rules, {}) or asks_within(b, a, rules, {}))
 
 
 def anchor_for(question: str) -> str:
@@ -305,36 +390,39 @@ def candidates(keys: list[QuestionKey]) -> dict[int, set[int]]:
     return out
 
 
+def group(keys: list[QuestionKey], rules: MergeRules, weights: dict[str, float]) -> list[list[int]]:
+    """Groups of wordings of one question (indices into ``keys``). Pairs judged the same are
+    joined most alike first; two groups are joined only if no wording of one is kept apart from
+    a wording of the other, so ``BN 是什么`` and ``BN 训练和测试的区别`` never meet through a
+    third wording close to both."""
+    pairs = []
+    for i, earlier in candidates(keys).items():
+        for j in earlier:
+            if same_question(keys[i], keys[j], rules, weights):
+                pairs.append((-score(keys[i], keys[j], weights), j, i))
+    group_of = list(range(len(keys)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
+    for _, j, i in sorted(pairs):
+        a, b = group_of[j], group_of[i]
+        if a == b or any(kept_apart(keys[x], keys[y], rules) for x in members[a] for y in members[b]):
+            continue
+        a, b = min(a, b), max(a, b)  # the group keeps its oldest member's number
+        for m in members.pop(b):
+            group_of[m] = a
+            members[a].append(m)
+    return list(members.values())
+
+
 def merge(placed: list[Placed], matcher: Matcher, rules: MergeRules | None = None) -> dict[str, list[MergedEntry]]:
     """Topic slug → merged entries, in note order (deterministic)."""
     rules = rules or load_rules()
     items = sorted(placed, key=_age)
     keys = [question_key(p.entry.question, matcher, rules) for p in items]
     weights = feature_weights(keys)
-    group_of = list(range(len(items)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    for i, earlier in sorted(candidates(keys).items()):
-        best, best_score = None, 0.0
-        for j in earlier:
-            g = group_of[j]
-            if g == group_of[i] or not same_question(keys[i], keys[j], rules, weights):
-                continue
-            # join a group only if no member of it is kept apart from this wording
-            if any(apart(keys[i], keys[m], rules) or frozenset((keys[i].text, keys[m].text)) in rules.never
-                   for m in members[g]):
-                continue
-            s = score(keys[i], keys[j], weights)
-            if s > best_score:
-                best, best_score = g, s
-        if best is not None:
-            old = group_of[i]
-            for m in members.pop(old):
-                group_of[m] = best
-                members[best].append(m)
+    members = group(keys, rules, weights)
     result: dict[str, list[MergedEntry]] = defaultdict(list)
-    for g in sorted(members, key=lambda g: _age(items[min(members[g])])):
-        group = [items[m] for m in sorted(members[g])]
-        entry = build_entry(group)
+    for ids in sorted(members, key=min):
+        entry = build_entry([items[m] for m in sorted(ids)])
         result[entry.topic].append(entry)
     for topic in result:
         result[topic].sort(key=lambda m: _note_order(m.items[0]))

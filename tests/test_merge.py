@@ -48,6 +48,9 @@ def same(a: str, b: str) -> bool:
     ("空洞卷积的感受野怎么算", "空洞卷积是什么，感受野怎么算？"),  # the second asks about the first's subject
     ("What is label smoothing?", "Label Smoothing 的作用"),  # English question words
     ("Why does Adam need bias correction?", "Adam 为什么要做偏差修正"),
+    ("YOLO v1-v3 的核心思想", "YOLO 系列的核心思想"),  # naming the versions asks about the series
+    ("感受野怎么一层层算", "感受野的计算"),
+    ("Faster R-CNN 是怎么样一个框架", "Faster R-CNN 的整体流程"),  # what it is, told as its process
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)
@@ -74,6 +77,9 @@ def test_wordings_of_one_question_merge(a, b):
     ("Focal Loss 解决什么问题", "Focal Loss 的 γ 调大会怎么样"),  # what if
     ("为什么训练时 loss 会变成 NaN", "网络不收敛的原因有哪些"),  # a blow-up is not a plateau
     ("What is dropout?", "Dropout 训练和测试有什么不同"),
+    ("NMS 的步骤", "为什么检测需要 NMS"),  # how it goes vs why it is there
+    ("讲一下 NMS 的流程", "NMS 有哪些变种"),
+    ("CenterNet 的思路是什么", "CornerNet 的 corner pooling 怎么做"),  # two anchor-free models
 ])
 def test_look_alikes_stay_apart(a, b):
     assert not same(a, b)

@@ -42,7 +42,7 @@ MERGE_SCORE = 0.5
 CONCEPT_FEATURE = 2.0
 """A concept counts twice a word in the comparison."""
 MIN_CONTENT_WORD = 2
-BARE_TOPIC_ASPECTS = frozenset({"principle"})
+BARE_TOPIC_ASPECTS = frozenset({"principle", "process"})
 """What a bare topic (``BatchNorm``, ``感受野``) asks: what it is; it merges only with that question."""
 EXTRA_SUBJECT_SHARE = 0.8
 """An extra concept this specific (idf, relative to the most specific shared one) is a subject of its own."""
@@ -53,6 +53,7 @@ MAX_BLOCK = 400
 VERSION = re.compile(r"(?<![a-z0-9])(?:v\d+(?:\.\d+)?|[a-z]+-?v?\d+[a-z]?)(?![a-z0-9])")
 """``v2``, ``yolov3``, ``resnet50``: versions and model sizes tell questions apart."""
 PUNCTUATION = re.compile(r"[\W_]+")
+WORD_GAP = r"[^\s，,。？?；;]{0,4}"
 GREEK = re.compile(r"[\u0370-\u03ff]")
 
 
@@ -104,9 +105,12 @@ def load_rules(path: Path = DATA) -> MergeRules:
 @cache
 def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``words``, longest first; an English word only as a whole word (``is`` is not in
-    ``this``), Chinese anywhere (it has no spaces to bound a word)."""
+    ``this``), Chinese anywhere (it has no spaces to bound a word); ``*`` in a Chinese word
+    stands for a few characters (``怎么*算`` is ``怎么一层层算``)."""
     def one(w: str) -> str:
-        return rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
+        if w.isascii():
+            return rf"(?<![a-z]){re.escape(w)}(?![a-z])"
+        return WORD_GAP.join(re.escape(piece) for piece in w.split("*"))
     return re.compile("|".join(one(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
@@ -245,6 +249,15 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+SERIES = 2
+"""A question naming this many versions (``Inception V1-V4``) asks about the whole series."""
+
+
+def _series(a: QuestionKey, b: QuestionKey) -> bool:
+    """``Inception(V1-V4) 网络结构`` and ``Inception 系列的核心思路``: the series either way."""
+    return min(len(a.versions), len(b.versions)) == 0 and max(len(a.versions), len(b.versions)) >= SERIES
+
+
 PROS_AND_CONS = frozenset({"pros", "cons"})
 
 
@@ -261,7 +274,7 @@ def one_sided_difference(a: frozenset[str], b: frozenset[str]) -> frozenset[str]
 def apart(a: QuestionKey, b: QuestionKey, rules: MergeRules) -> bool:
     """A guard keeps these two apart: versions differ; an aspect that makes a question of its
     own is on one side only; their aspects contrast; or they compare different things."""
-    if a.versions != b.versions and (a.versions or b.versions):
+    if a.versions != b.versions and (a.versions or b.versions) and not _series(a, b):
         return True
     if one_sided_difference(a.aspects, b.aspects) & rules.one_sided:
         return True

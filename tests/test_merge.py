@@ -51,6 +51,7 @@ def same(a: str, b: str) -> bool:
     ("YOLO v1-v3 的核心思想", "YOLO 系列的核心思想"),  # naming the versions asks about the series
     ("感受野怎么一层层算", "感受野的计算"),
     ("Faster R-CNN 是怎么样一个框架", "Faster R-CNN 的整体流程"),  # what it is, told as its process
+    ("資料不平衡通常怎麼處理？", "样本不均衡有哪些处理方法"),  # Taiwan's 資料 in 資料不平衡 is data
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)

@@ -42,7 +42,9 @@ def to_simplified(text: str) -> str:
     return converter.convert(text)
 
 
-TAIWAN_TERMS = {"杂讯": "噪声", "网路": "网络", "影像": "图像", "程式": "程序", "解析度": "分辨率"}
+TAIWAN_TERMS = {"杂讯": "噪声", "网路": "网络", "影像": "图像", "程式": "程序", "解析度": "分辨率", "前处理": "预处理",
+                # 资料 alone is "material" on the mainland; in these compounds it is Taiwan's "data"
+                **{f"资料{w}": f"数据{w}" for w in ("集", "增强", "增广", "不平衡", "量", "分布", "清洗")}}
 """Words Taiwan writes differently (after character conversion: 雜訊 → 杂讯): the mainland word,
 same length, so ``椒鹽雜訊`` matches ``椒盐噪声``. (OpenCC's tw2sp phrase table also has these, but
 turns 正規化 into 范式.)"""

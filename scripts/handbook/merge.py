@@ -355,8 +355,13 @@ def asks_within(small: QuestionKey, big: QuestionKey, rules: MergeRules, weights
     """Everything ``small`` asks is one of the questions compound ``big`` asks: ``FPN结构`` is
     answered where ``FPN 的结构？为什么对小目标有用`` is. (``什么是过拟合？怎么缓解`` and
     ``什么是过拟合？怎么发现`` each ask something the other does not.)"""
-    if not big.parts or not (small.content <= big.content and small.aspects <= big.aspects):
+    if not big.parts:
+        return False
+    bare_part = any(not p.aspects and not p.content for p in big.parts)
+    asked = big.aspects | (BARE_TOPIC_ASPECTS if bare_part else frozenset())
+    if not (small.content <= big.content and small.aspects <= asked):
         return False  # "以下哪种方法不能缓解过拟合" asks more than "怎么判断过拟合，怎么缓解"
+        # (a bare "凸优化了解吗？" asks what it is)
     return all(any(_alike(s, b, rules, weights) for b in big.parts) for s in (small.parts or (small,)))
 
 

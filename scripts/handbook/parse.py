@@ -46,11 +46,12 @@ PLACEHOLDER_ANSWER = re.compile(
 )
 DEFERRAL = re.compile(
     r"还没看|还没写|还没整理|还没画|还没补|就?不写了|没复习到?|没来得及|下一篇|下篇|单独讲|单独写|先空着|"
+    r"不放(?:我的)?答案|大家自己查|(?:面试官)?就?跳过了|没什么标准答案|"
     r"(?:以后|回头|之后|有空|下次)[^，。,.]{0,6}补|待续|待补|\btodo\b|\btbd\b",
     re.I,
 )
-"""``（还没看论文）``, ``（这个太长了，下一篇单独讲！）``, ``（TODO，下次画图补）``: the answer put
-off, not given."""
+"""``（还没看论文）``, ``（这个太长了，下一篇单独讲！）``, ``（TODO，下次画图补）``, ``这题我答得很乱，就不放
+我的答案了``, ``（…面试官就跳过了）``: the answer put off, not given."""
 DEFERRAL_MAX_CHARS = 40
 KEY_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?\d{1,2}\s*[.、．)）]\s*")
 ROUND_LEAD = re.compile(

@@ -77,6 +77,7 @@ def test_two_terms_joined_by_and_do_not_ask_by_themselves():
     "换了学习率之后 loss 还是不降。",  # 还是 as "still", not "or"
     "注意：每个 iteration 都要 optimizer.zero_grad()。",  # a call's parentheses are no blank
     "不管是训练还是测试都用同一套归一化参数。",
+    "当场写的，没啥难度：",  # 没啥 is "nothing much"
     "",
 ])
 def test_statements_do_not_ask(text):
@@ -87,6 +88,8 @@ def test_statements_do_not_ask(text):
     "简单介绍了学校和项目。",
     "说了用 focal loss，后来怎么改的",  # reports the answer, however it is phrased
     "推导",  # a bare request word is a sub-heading
+    "又是自我介绍 + 项目，项目部分答得一般，面试官对检测那块不太满意。",
+    "主要聊职业规划、为什么想做这个方向，技术题就问了两个：",
 ])
 def test_reports_of_the_interview_do_not_ask_strongly(text):
     assert ask(text) < Ask.STRONG

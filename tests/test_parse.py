@@ -430,3 +430,30 @@ def test_a_lead_in_and_its_table_do_not_swallow_the_next_numbered_question():
     entries = entries_of(text)
     assert [e.question for e in entries] == ["什么是 mAP？", "Precision 和 Recall 的定义"]
     assert "0.5:0.95" in entries[0].answer and entries[1].answer.startswith("P = TP")
+
+
+def test_a_checklist_of_topics_under_a_heading_is_its_questions():
+    text = ("## 模型压缩\n\n- [x] 知识蒸馏的基本思路\n\n    大模型的软标签监督小模型。\n\n"
+            "- [ ] 剪枝的常见做法\n\n    按通道的 L1 范数剪。\n")
+    assert [e.question for e in entries_of(text)] == ["知识蒸馏的基本思路", "剪枝的常见做法"]
+
+
+def test_a_lead_in_counting_its_points_does_not_swallow_the_next_numbered_question():
+    text = ("**1. BN 为什么有效？**\n\n可以从三个角度理解：\n\n- 优化：loss 曲面更平滑\n- 分布：输入分布稳定\n\n"
+            "还有人认为它有正则效果。\n\n**2. LN 和 BN 的区别？**\n\nLN 在特征维上归一化。\n")
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["BN 为什么有效？", "LN 和 BN 的区别？"]
+    assert "正则效果" in entries[0].answer
+
+
+def test_a_label_restating_the_question_leads_into_its_answer():
+    text = ("**3、Sobel 和 Canny 边缘检测的步骤？**\n\nSobel 用两个核求梯度。\n\nCanny 的步骤：\n\n"
+            "1.  高斯滤波；\n\n2.  非极大值抑制；\n\n**4、直方图均衡化是怎么做的？**\n\n按累积分布映射灰度。\n")
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["Sobel 和 Canny 边缘检测的步骤？", "直方图均衡化是怎么做的？"]
+    assert "非极大值抑制" in entries[0].answer
+
+
+def test_page_properties_are_not_questions():
+    text = "Created: 2024年3月2日 21:14\nLast edited: 2024年4月9日 23:50\n\n## NMS 的流程？\n\n按分数排序。\n"
+    assert [e.question for e in entries_of(text)] == ["NMS 的流程？"]

@@ -276,6 +276,9 @@ def _ends_a_lead_in(top: Node, item: Node) -> bool:
     if not plain_text(top.text).rstrip().endswith((":", "：")):
         return False
     earlier = [c for c in top.parent.children if c is not top and c.mark is not None and c.mark.kind == "item"]
+    question = top.parent
+    if not earlier and question.mark is not None and question.mark.kind == "item":
+        earlier = [question]  # "**2. 残差为什么有效？**", "可以从两个角度理解：" and its points, "**3. …**"
     m = item.mark
     return bool(earlier) and (earlier[-1].mark.family, earlier[-1].mark.bold) == (m.family, m.bold) and (
         earlier[-1].indent == item.indent)
@@ -785,10 +788,12 @@ class Reader:
         level, so it also closes group-like lines (an answer's ``缓解方法：``)."""
         m = node.mark
         explicit = m is not None and (m.kind == "qa_q" or node.container in ("details", "callout"))
-        if m is not None and m.kind == "item" and m.number and len(stack) > 1 and _ends_a_lead_in(stack[-1], node):
-            stack.pop()
+        numbered_item = m is not None and m.kind == "item" and bool(m.number)
         while len(stack) > 1:
             top = stack[-1]
+            if numbered_item and _ends_a_lead_in(top, node):
+                stack.pop()  # (a lead-in may be under the points it led into by now)
+                continue
             if top.kind == "heading":
                 if node.rank and top.rank >= node.rank:
                     stack.pop()

@@ -31,6 +31,7 @@ from .parse_rules.interrogative import (
     GROUP_SUFFIX,
     Ask,
     ask,
+    has_question_mark,
     is_label,
     is_meta_line,
     is_narrative,
@@ -54,6 +55,8 @@ class Role(StrEnum):
 
 
 QUESTION_GROUP_SHARE = 0.5
+MIN_CHECKLIST = 2
+"""Task items naming topics (``- [ ] INT8 量化的原理``) this many under one heading are its questions."""
 """Siblings of one kind are a question list when at least this share of them ask."""
 MAX_CARD_FOLLOW_UPS = 2
 """A topic heading answered first, then at most this many questions: a card with follow-ups."""
@@ -110,9 +113,11 @@ FOLLOW_UP_LEAD = re.compile(r"^(?:追问|再问|接着问|延伸问题?|follow[-
 CAPTION = re.compile(r"^[▲△▼▽↑↓]?\s*(?:图|表|figure|fig\.|table)\s*\d+(?:[.-]\d+)*\s*[:：.．]", re.I)
 LEAD_IN = re.compile(
     r"这些|这几|如下|以下|几种|几点|包括|分为|主要有|有两|有三|有几|如图|见下|主要|"
-    r"[两二三四五六七八九十\d]+(?:点|个方面|个原因|个步骤|种方法|步)$|为例$"
+    r"[两二三四五六七八九十\d]+(?:点|个方面|个原因|个步骤|种方法|步)$|为例$|"
+    r"[两二三四五六七八九十几\d]+\s*(?:个|种|点|类)?\s*(?:角度|方面|层面|维度|原因|阶段|部分|要点)"
 )
-"""``改进版本有这些：``, ``主要分为以下几种：``, ``主要两点：``, ``以 RPN 为例：``: words leading into the answer."""
+"""``改进版本有这些：``, ``主要分为以下几种：``, ``主要两点：``, ``以 RPN 为例：``, ``可以从两个角度理解：``:
+words leading into the answer."""
 WORD_CHARACTER = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 CONNECTIVE = re.compile(
     r"^(?:所以|因此|因而|于是|然后|接着|那么|即|也就是说|换句话说|同理|其中|例如|比如|注意|另外|此外|最后|总之|综上)"
@@ -211,10 +216,14 @@ def question_children(node: Node) -> int:
         c.ask >= Ask.WEAK or (is_short_phrase(c.text) and not c.children)))
     # an outline's topic nodes over cards (``两阶段`` over ``Faster R-CNN整体流程`` and its points)
     cards = sum(1 for c in children if is_card(c))
+    # a checklist of topics to review (``- [x] 知识蒸馏的基本思路`` with its answer indented under it)
+    tasks = sum(1 for c in children if c.mark is not None and c.mark.family == "task" and c.ask >= Ask.WEAK
+                and not is_reminder(c.text, c.mark.todo))
+    tasks = tasks if tasks >= MIN_CHECKLIST else 0
     # group-like children (a heading, ``- 目标检测相关`` over its questions) count what they hold
     nested = sum(question_children(c) for c in children
                  if not explicit_question(c) and c.ask < Ask.STRONG and not leads_in(c))
-    return max(asking, numbered, cards) + nested
+    return max(asking, numbered, cards, tasks) + nested
 
 
 def is_card(node: Node) -> bool:
@@ -607,8 +616,27 @@ def answer_under_question(node: Node, s: Siblings) -> Role | None:
 
 
 def lead_in(node: Node, s: Siblings) -> Role | None:
-    """``以 Faster R-CNN 的 RPN 为例：`` after a question, over its points: the answer goes on."""
-    return Role.ANSWER if s.open_question is not None and node.kind == "head" and leads_in(node) else None
+    """``以 Faster R-CNN 的 RPN 为例：`` after a question, over its points: the answer goes on;
+    so does ``Canny 的步骤：`` after ``Sobel 算子和 Canny 边缘检测的步骤？``, a label restating
+    part of the question, over points that ask nothing."""
+    if s.open_question is None or node.kind != "head":
+        return None
+    if leads_in(node) or (restates_part_of(node, s.open_question) and not question_children(node)):
+        return Role.ANSWER
+    return None
+
+
+RESTATED_SHARE = 0.8
+"""Share of a label's characters found in the question for the label to restate part of it."""
+
+
+def restates_part_of(node: Node, question: Node) -> bool:
+    words = plain_text(node.text).rstrip()
+    if not words.endswith((":", "：")) or node.ask >= Ask.WEAK and has_question_mark(words):
+        return False
+    label = [ch for ch in fold(words) if WORD_CHARACTER.match(ch)]
+    asked = set(fold(plain_text(question.text)))
+    return len(label) >= 2 and sum(ch in asked for ch in label) >= RESTATED_SHARE * len(label)
 
 
 def group_title(node: Node, s: Siblings) -> Role | None:

@@ -76,7 +76,7 @@ TOPIC_WORDS = (
     "影响", "计算", "实现", "用途", "改进", "本质", "适用", "场景", "代码", "思路", "流程", "不同", "结构",
     "机制", "思想", "定义", "概念", "公式", "应用", "种类", "类型", "用法", "步骤", "过程", "细节", "技巧",
     "策略", "方案", "来源", "由来", "理解", "解决", "效果", "指标", "推导", "复杂度", "参数量", "计算量", "数量",
-    "演进", "发展", "演变", "历程",
+    "演进", "发展", "演变", "历程", "做法",
 )
 ENGLISH_QUESTION = re.compile(
     r"^(?:what|why|how|when|which|where|who|is|are|does|do|did|can|could|should|would|will|explain|describe"
@@ -199,7 +199,10 @@ META_LABELS = re.compile(
     r"^(?:格式|说明|整理|作者|来源|时间|日期|更新|更新时间|最后更新|目标职缺|目标职位|岗位|职位|base|部门|时长|形式|结果|"
     r"状态|面试形式|面试时间|面试时长|tags?|标签|分类|地点|城市|公司|轮次|last update|链接|原文|原文链接|"
     r"出处|转载|版权声明|发布于|编辑于|阅读|赞同|收藏|板块|版块|浏览|浏览量|回复数|楼层|发帖时间|帖子|"
-    r"难度|频率|出现频率|出现公司|考察公司|被问公司|热度|星级|掌握程度|出现次数|分类专栏|文章标签|个人分类|所属专栏)$",
+    r"难度|频率|出现频率|出现公司|考察公司|被问公司|热度|星级|掌握程度|出现次数|分类专栏|文章标签|个人分类|所属专栏|"
+    # Notion and Obsidian page properties
+    r"created|created time|created by|last edited|last edited time|last edited by|last modified|status|updated|"
+    r"date|type|创建时间|创建于|修改时间|最后编辑|最后修改|编辑时间)$",
     re.I,
 )
 LABEL_MAX_CHARS = 12

@@ -457,3 +457,26 @@ def test_a_label_restating_the_question_leads_into_its_answer():
 def test_page_properties_are_not_questions():
     text = "Created: 2024年3月2日 21:14\nLast edited: 2024年4月9日 23:50\n\n## NMS 的流程？\n\n按分数排序。\n"
     assert [e.question for e in entries_of(text)] == ["NMS 的流程？"]
+
+
+def test_q_k_v_enumerates_letters_and_is_no_q_label():
+    [entry] = entries_of("> [!question] Q、K、V 分别代表什么\n> 输入乘三个投影矩阵得到。\n")
+    assert entry.question == "Q、K、V 分别代表什么"
+
+
+def test_an_english_answer_line_with_a_dash_or_a_label_answers_the_question_waiting_for_it():
+    text = ("1) Difference between BatchNorm and LayerNorm?\n"
+            "BN normalizes each channel over (N, H, W) — 跨样本统计; LN normalizes each sample.\n\n"
+            "One-stage vs two-stage detector, 主要区别?\n"
+            "Two-stage: proposals first (RPN), then per-RoI heads. One-stage: dense prediction.\n\n"
+            "IoU 怎么算?\nIntersection over union.\n")
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["Difference between BatchNorm and LayerNorm?",
+                                             "One-stage vs two-stage detector, 主要区别?", "IoU 怎么算?"]
+    assert entries[1].answer.startswith("Two-stage: proposals first")
+
+
+def test_a_numbered_heading_in_a_question_list_keeps_its_point_cards_as_answer():
+    text = ("## 8. NMS 的流程？\n\n- 按分数排序\n\n## 9. mAP 的计算方式\n\n- 对每个类别\n  - 按置信度排序判定 TP/FP\n"
+            "  - 画 PR 曲线\n- mAP = 各类 AP 的平均\n\n## 10. IoU 怎么算？\n\n交并比。\n")
+    assert [e.question for e in entries_of(text)] == ["NMS 的流程？", "mAP 的计算方式", "IoU 怎么算？"]

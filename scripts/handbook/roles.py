@@ -627,6 +627,7 @@ def lead_in(node: Node, s: Siblings) -> Role | None:
 
 
 RESTATED_SHARE = 0.8
+TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 """Share of a label's characters found in the question for the label to restate part of it."""
 
 
@@ -634,9 +635,19 @@ def restates_part_of(node: Node, question: Node) -> bool:
     words = plain_text(node.text).rstrip()
     if not words.endswith((":", "：")) or node.ask >= Ask.WEAK and has_question_mark(words):
         return False
-    label = [ch for ch in fold(words) if WORD_CHARACTER.match(ch)]
-    asked = set(fold(plain_text(question.text)))
-    return len(label) >= 2 and sum(ch in asked for ch in label) >= RESTATED_SHARE * len(label)
+    return _shares_words(words, question)
+
+
+def _shares_words(label_text: str, question: Node) -> bool:
+    """Most characters of a label (``Canny 的步骤``, ``Two-stage``) are in the question's text."""
+    label = _tokens(label_text)
+    asked = set(_tokens(question.text))
+    return len(label) >= 2 and sum(t in asked for t in label) >= RESTATED_SHARE * len(label)
+
+
+def _tokens(text: str) -> list[str]:
+    """English words and Chinese characters (``two-stage`` → ``two``, ``stage``)."""
+    return TOKEN.findall(fold(plain_text(text)))
 
 
 def group_title(node: Node, s: Siblings) -> Role | None:
@@ -649,7 +660,15 @@ def group_title(node: Node, s: Siblings) -> Role | None:
         sum(1 for c in heads(node) if explicit_question(c) or c.ask >= Ask.STRONG) <= MAX_CARD_FOLLOW_UPS
     ):
         return None  # "### Dropout 在训练和测试时的不同" answered, then a "**Q**: …" follow-up
+    if node.ask >= Ask.WEAK and _next_in_question_list(node, s) and not any(
+            explicit_question(c) or c.ask >= Ask.STRONG for c in heads(node)):
+        return None  # "## 9. mAP 的计算方式" after "## 8. …？": its "- 对每个类别" points are its answer
     return Role.TITLE
+
+
+def _next_in_question_list(node: Node, s: Siblings) -> bool:
+    n = number_of(node)
+    return n is not None and s.numbering.question.get(key(node)) == n - 1
 
 
 def _answers_first(node: Node) -> bool:
@@ -763,8 +782,10 @@ def question_sibling(node: Node, s: Siblings) -> Role | None:
     if ANSWER_PARTS.search(head_text(node)):
         return None  # "**题目描述**", "**思路**", "**代码**": the parts of one answer
     lead, rest, _rule = split_answer(node.text)
-    if s.open_question is not None and not s.open_answered and rest and LEAD_IN.search(plain_text(lead)):
-        return None  # "Swin 改进了什么？" then "主要两点：一是…": the answer it waits for
+    waiting = s.open_question is not None and not s.open_answered
+    if waiting and rest and (LEAD_IN.search(plain_text(lead)) or _shares_words(lead, s.open_question)):
+        return None  # "Swin 改进了什么？" then "主要两点：一是…", "One-stage vs two-stage?" then
+        # "Two-stage: proposals first…": the answer it waits for
     if is_narrative(node.text):
         return None  # "我答了几个方向：1）…": what was answered, among the questions
     phrase = split_answer(node.text)[0]
@@ -799,9 +820,13 @@ def answered_on_its_line(node: Node, s: Siblings) -> Role | None:
     if node.kind != "head":
         return None
     question, answer, rule = split_answer(node.text)
-    if rule in ("explicit_marker", "dashes") and (is_short_phrase(question) or ask(question) >= Ask.WEAK):
+    if rule not in ("explicit_marker", "dashes"):
+        return None
+    if ask(question) >= Ask.WEAK:
         return Role.QUESTION
-    return None
+    waiting = s.open_question is not None and not s.open_answered
+    # "1) Difference between BN and LN?" then "BN normalizes each channel — 跨样本统计": its answer
+    return Role.QUESTION if is_short_phrase(question) and not waiting else None
 
 
 def questions_on_one_line(node: Node, s: Siblings) -> Role | None:

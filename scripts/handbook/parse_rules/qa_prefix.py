@@ -19,8 +19,9 @@ from .marker import Mark
 EMOJI = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u203C\u2049\uFE0F\u200D]\s*)*"
 """``❓Q1｜…``, ``✅A：…``: emoji that social-media notes put before their markers."""
 BAR = r"[:：.、｜丨|]"
+# ("Q、K、V 分别代表什么" enumerates letters: no label)
 QUESTION = re.compile(
-    rf"^\s*(?:[-*+]\s+)?{EMOJI}(?:\*\*)?(?:问题\s*(\d*)\s*{BAR}|问\s*[:：]|Q\s*(\d*)\s*{BAR}|Q(\d+)(?=\*\*\s*\S|\s+\S)"
+    rf"^\s*(?:[-*+]\s+)?{EMOJI}(?:\*\*)?(?:问题\s*(\d*)\s*{BAR}|问\s*[:：]|Q\s*(\d*)\s*(?:{BAR}(?<!、)|、(?!\s*[A-Za-z]\s*、))|Q(\d+)(?=\*\*\s*\S|\s+\S)"
     r"|Question\s*(\d*)\s*[:：])(?:\*\*)?\s*(.*)$",
     re.I,
 )

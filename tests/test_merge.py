@@ -52,6 +52,12 @@ def same(a: str, b: str) -> bool:
     ("感受野怎么一层层算", "感受野的计算"),
     ("Faster R-CNN 是怎么样一个框架", "Faster R-CNN 的整体流程"),  # what it is, told as its process
     ("資料不平衡通常怎麼處理？", "样本不均衡有哪些处理方法"),  # Taiwan's 資料 in 資料不平衡 is data
+    ("1x1 卷积的作用？<a id=\"q2\"></a>", "1×1 卷积有什么作用"),  # an anchor tag asks nothing
+    ("L1 和 L2 正则化有什么不同", "L1 正则和 L2 正则的区别"),  # the head word is shared
+    ("Xavier 初始化和 He 初始化", "简述 Xavier 初始化和 He 初始化的区别"),  # two names side by side are compared
+    ("YOLOv3 相比 v2 做了哪些改进", "YOLOv3 的改进点"),  # v2 is only the baseline
+    ("AUC 的含义", "AUC 怎么理解"),
+    ("warmup 是干嘛的", "warmup 有什么作用"),
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)
@@ -81,6 +87,8 @@ def test_wordings_of_one_question_merge(a, b):
     ("NMS 的步骤", "为什么检测需要 NMS"),  # how it goes vs why it is there
     ("讲一下 NMS 的流程", "NMS 有哪些变种"),
     ("CenterNet 的思路是什么", "CornerNet 的 corner pooling 怎么做"),  # two anchor-free models
+    ("梯度消失和梯度爆炸是怎么产生的", "梯度消失和梯度爆炸有什么区别"),  # a pair compared only when nothing else is asked
+    ("YOLOv3 相比 v2 做了哪些改进", "YOLOv4 相比 v3 做了哪些改进"),
 ])
 def test_look_alikes_stay_apart(a, b):
     assert not same(a, b)

@@ -53,6 +53,11 @@ MAX_BLOCK = 400
 VERSION = re.compile(r"(?<![a-z0-9])(?:v\d+(?:\.\d+)?|[a-z]+-?v?\d+[a-z]?)(?![a-z0-9])")
 """``v2``, ``yolov3``, ``resnet50``: versions and model sizes tell questions apart."""
 PUNCTUATION = re.compile(r"[\W_]+")
+HTML_TAG = re.compile(r"<[^<>]{1,200}>")
+PAIRED = re.compile(r"和|与|及|vs|对比|、|/")
+"""Two concepts named side by side with nothing asked about them are being compared."""
+BASELINE_VERSION = re.compile(r"(?:相比|相对于|相较于|比起|对比|比|较)\s*(v\d+(?:\.\d+)?)(?![a-z0-9])")
+LATIN_LEAD = re.compile(r"[a-z0-9]+(?=\s*[\u3400-\u9fff])")
 WORD_GAP = r"[^\s，,。？?；;]{0,4}"
 GREEK = re.compile(r"[\u0370-\u03ff]")
 
@@ -150,6 +155,7 @@ TAG = re.compile(r"#\[\[[^\]]*\]\]|(?<!\S)#[^\s#]+")
 
 
 def question_key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
+    question = HTML_TAG.sub(" ", question)  # "1x1 卷积的作用？<a id="q2"></a>"
     whole = _key(question, matcher, rules)
     parts: list[QuestionKey] = []
     for sentence in sub_questions(TAG.sub(" ", question)):
@@ -191,7 +197,7 @@ def _key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
     folded = fold(glued)
     hits = [f for f in matcher.find(glued) if matcher.key(f) in matcher.terms]  # glossary concepts only
     terms = []
-    for k in (matcher.key(f) for f in hits):
+    for k in (matcher.key(f) for f in hits + _distributed(folded, hits, matcher)):
         term = matcher.terms[k]
         if term.name not in terms:
             terms.append(term.name)
@@ -201,10 +207,14 @@ def _key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
     rest = REASON_FOR_A_METHOD.sub(" 解决 ", rest)
     # aspects are read off what is left once the concepts are gone ("梯度消失" asks no formula)
     aspects = frozenset(name for name, words in rules.aspects.items() if words_pattern(words).search(rest))
+    paired = len(set(hits)) >= 2 and bool(PAIRED.search(rest))
     rest = words_pattern(rules.filler).sub(" ", rest)
     content = rest
     for words in rules.aspects.values():
         content = words_pattern(words).sub(" ", content)
+    content_set = content_words(content)
+    if not aspects and not content_set and paired:
+        aspects = frozenset({"difference"})  # "深拷贝和浅拷贝", "RoI Pooling 和 RoI Align": the two compared
     specific = [t for t in terms if t not in rules.generic] or terms
     alternatives = {matcher.terms[matcher.key(f)].name for f in hits
                     if any(_named_together(glued, f, g) for g in hits if g != f)}
@@ -214,10 +224,31 @@ def _key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
         subject=specific[0] if specific else "",
         aspects=aspects,
         words=PUNCTUATION.sub("", rest),
-        content=content_words(content),
-        versions=frozenset(VERSION.findall(folded)),
+        content=content_set,
+        versions=_versions(folded),
         alternatives=frozenset(alternatives) & frozenset(specific),
     )
+
+
+def _versions(folded: str) -> frozenset[str]:
+    """The versions a question is about; ``v2`` in ``YOLOv3 相比 v2 做了哪些改进`` is only what it
+    is compared with (``YOLOv3 的改进点`` asks the same)."""
+    versions = set(VERSION.findall(folded))
+    baseline = set(BASELINE_VERSION.findall(folded))
+    return frozenset(versions - baseline if versions - baseline else versions)
+
+
+def _distributed(folded: str, hits: list[str], matcher: Matcher) -> list[str]:
+    """``L1 和 L2 正则化`` names L1 正则化 too: the head word shared by a coordination."""
+    out = []
+    for f in set(hits):
+        lead = LATIN_LEAD.match(f)
+        if not lead:
+            continue
+        for m in re.finditer(rf"([a-z0-9]+)\s*[和与及、/]\s*{re.escape(f)}", folded):
+            form = m.group(1) + f[lead.end():]
+            out.extend(g for g in matcher.find(form) if g == form and matcher.key(g) in matcher.terms)
+    return out
 
 
 def _named_together(text: str, a: str, b: str) -> bool:

@@ -122,3 +122,16 @@ def test_titles_and_keywords_are_shown_as_written():
 
 def test_question_text_gets_the_answer_repairs():
     assert inline("256*256*3 的特征图，价格 $5，公式 $x^2$ 呢？") == "256\\*256\\*3 的特征图，价格 \\$5，公式 $x^2$ 呢？"
+
+
+def test_a_link_to_another_note_goes_to_its_source_page_and_a_missing_file_stays_text(tmp_path):
+    (tmp_path / "bn.md").write_text("## BN 的作用？\n\n见 [NMS 笔记](nms.md)；格式见 [CONTRIBUTING](CONTRIBUTING.md)。\n"
+                                    "\n```\n[不动](code.md)\n```\n", encoding="utf-8")
+    (tmp_path / "nms.md").write_text("## NMS 的流程？\n\n先排序再抑制。\n", encoding="utf-8")
+    state = run(tmp_path)
+    page = next(state.site.pages[p] for p in state.site.topic_pages if "BN 的作用" in state.site.pages[p])
+    assert "[NMS 笔记](../sources/nms.md)" in page
+    assert "CONTRIBUTING（CONTRIBUTING.md）" in page and "](CONTRIBUTING.md)" not in page
+    assert "[不动](code.md)" in page  # code is left as written
+    assert "bn.md:3: info: link to CONTRIBUTING.md, which is not in the notes, shown as text" in \
+        [str(d) for d in state.report.sorted()]

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
 from .diagnostics import Report
@@ -38,6 +39,9 @@ from .taxonomy import Taxonomy
 
 ASSET_DIR = "assets/notes"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|$~=!])")
+LOCAL_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?![a-z][a-z0-9+.-]*:|#|/)([^()\s]+)\)", re.I)
+"""A Markdown link to a relative path (not a URL, an anchor or an image)."""
+FENCE_SPLIT = re.compile(r"((?:```|~~~)[\s\S]*?(?:```|~~~|$))")
 UNSAFE_HTML = re.compile(r"<(?:script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:", re.I)
 INDENT = "    "
 
@@ -131,6 +135,7 @@ class Renderer:
     def answer_markdown(self, text: str, entry: Entry, resolver: ImageResolver, report: bool = True) -> str:
         """An answer's Markdown, images published and note habits repaired; problems reported
         (once: the print pages render the same answers again without reporting)."""
+        text = self.local_links(text, entry, report)
         if not report:
             return fix_markdown(rewrite_images(text, resolver))
         if UNSAFE_HTML.search(text):
@@ -143,6 +148,27 @@ class Renderer:
             self.report.warn(entry.note.path, self._line_of(entry, src),
                              f"image not found, shown as a placeholder: {src}")
         return text
+
+    def local_links(self, text: str, entry: Entry, report: bool) -> str:
+        """``[格式](CONTRIBUTING.md)``: a link to another note goes to its source page; a link to a
+        file the notes do not have would be broken on the site, so its text is kept without it."""
+        slugs = {n.path: n.slug for n in self.notes}
+        note_dir = PurePosixPath(entry.note.path).parent
+
+        def relink(m: re.Match[str]) -> str:
+            label, target = m.group(1), m.group(2)
+            path = posixpath.normpath((note_dir / unquote(target.split("#")[0])).as_posix())
+            if path in slugs:
+                return f"[{label}](../sources/{slugs[path]}.md)"
+            if (self.notes_dir / path).is_file():
+                return m.group(0)  # a file of the notes (an image, a PDF) stays linked
+            if report:
+                self.report.add(entry.note.path, self._line_of(entry, target), "info",
+                                f"link to {target}, which is not in the notes, shown as text")
+            return f"{label}（{target}）"
+
+        pieces = FENCE_SPLIT.split(text)  # code is left alone
+        return "".join(p if p.startswith(("```", "~~~")) else LOCAL_LINK.sub(relink, p) for p in pieces)
 
     def _line_of(self, entry: Entry, needle: str) -> int:
         lines = self._lines(entry.note)

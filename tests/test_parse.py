@@ -480,3 +480,16 @@ def test_a_numbered_heading_in_a_question_list_keeps_its_point_cards_as_answer()
     text = ("## 8. NMS 的流程？\n\n- 按分数排序\n\n## 9. mAP 的计算方式\n\n- 对每个类别\n  - 按置信度排序判定 TP/FP\n"
             "  - 画 PR 曲线\n- mAP = 各类 AP 的平均\n\n## 10. IoU 怎么算？\n\n交并比。\n")
     assert [e.question for e in entries_of(text)] == ["NMS 的流程？", "mAP 的计算方式", "IoU 怎么算？"]
+
+
+def test_a_table_with_answer_key_points_column_is_a_question_bank():
+    text = "| 题目 | 答案要点 | 频率 |\n| --- | --- | --- |\n| Adam优化器原理 | 一阶矩加二阶矩 | 高 |\n| GIL 是什么 |  | 低 |\n"
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["Adam优化器原理", "GIL 是什么"]
+    assert entries[0].answer.startswith("一阶矩加二阶矩") and entries[1].unanswered
+
+
+def test_a_bold_table_of_contents_of_anchor_links_is_skipped():
+    text = ("**文章目录**\n\n*   [一、CNN 基础](#CNN_1)\n    *   [1.1 BN 的原理是什么？](#11_BN)\n\n* * *\n\n"
+            "# 一、CNN 基础\n\n## 1.1 BN 的原理是什么？\n\n归一化再仿射。\n")
+    assert [e.question for e in entries_of(text)] == ["BN 的原理是什么？"]

@@ -58,8 +58,11 @@ QUOTE_QUESTION = re.compile(
     r"\s*[:：]\s*(?:\*\*)?\s*(?P<q>\S.*)$",
     re.I,
 )
-QUESTION_COLUMN = re.compile(r"^(?:问题|题目|问|面试题|考点|q|question|questions?)$", re.I)
-ANSWER_COLUMN = re.compile(r"^(?:答案|回答|答|解答|参考答案|要点|思路|解析|a|answer|answers?|key points?)$", re.I)
+QUESTION_COLUMN = re.compile(r"^(?:面试|常见)?(?:问题|题目|题干|问|面试题|考点)(?:描述|名称)?$"
+                             r"|^(?:q|question|questions?)$", re.I)
+ANSWER_COLUMN = re.compile(r"^(?:参考|简要)?(?:答案|回答|答|解答|要点|思路|解析)(?:要点|思路|概要|摘要|简述)?$"
+                           r"|^(?:a|answers?|key points?)$", re.I)
+"""``| 题目 | 答案要点 | 频率 |``: a question bank's columns."""
 NUMBER_COLUMN = re.compile(r"^(?:#|no\.?|序号|编号|题号)$", re.I)
 CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
@@ -399,7 +402,8 @@ class Reader:
                                for u in units[k:close + 1])
                     k = close + 1
                     continue
-            if unit.kind == "heading" and TOC_HEADING.match(unit.text):
+            if (unit.kind == "heading" and TOC_HEADING.match(unit.text)) or (
+                    unit.kind == "head" and TOC_HEADING.match(plain_text(self.lines[unit.start]))):  # "**文章目录**"
                 j = k + 1
                 while j < len(units) and (units[j].container == "blank" or ANCHOR_LINK_ITEM.match(
                         self.lines[units[j].start])):

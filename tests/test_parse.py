@@ -493,3 +493,11 @@ def test_a_bold_table_of_contents_of_anchor_links_is_skipped():
     text = ("**文章目录**\n\n*   [一、CNN 基础](#CNN_1)\n    *   [1.1 BN 的原理是什么？](#11_BN)\n\n* * *\n\n"
             "# 一、CNN 基础\n\n## 1.1 BN 的原理是什么？\n\n归一化再仿射。\n")
     assert [e.question for e in entries_of(text)] == ["BN 的原理是什么？"]
+
+
+def test_dotted_questions_keep_their_margin_points_and_stay_siblings():
+    text = ("## 第一章 基础\n\n**1.1 Dropout 为什么能防止过拟合？**\n\n（1）集成的角度：随机丢弃。\n\n（2）减少共适应。\n\n"
+            "**1.2 AdamW 和 Adam 有什么区别？**\n\n核心是 weight decay 的实现方式不同。\n\n（1）Adam + L2。\n")
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["Dropout 为什么能防止过拟合？", "AdamW 和 Adam 有什么区别？"]
+    assert "减少共适应" in entries[0].answer

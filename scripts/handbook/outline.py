@@ -721,11 +721,15 @@ class Reader:
                 skip_next = self.join_continuation(node, units, k)  # "## 为什么用 warmup，" + "以及…？"
             elif unit.kind == "head":
                 rank = 0.0 if self.inside_question(stack, unit) else self.section_rank(unit, units[k + 1 : k + 4])
-                node = Node("head", unit.start, unit.end, mark=unit.mark, indent=indent + self.dotted_depth(unit),
+                dotted = self.dotted_depth(unit)
+                if not dotted and not rank and unit.mark is not None and unit.mark.family != "N":
+                    indent = self.under_dotted(stack, indent, 1)
+                node = Node("head", unit.start, unit.end, mark=unit.mark, indent=indent + dotted,
                             rank=rank, text=unit.text, container=unit.container, inline=unit.inline)
                 self.pop_for_head(stack, node)
                 skip_next = self.join_continuation(node, units, k)
             else:
+                indent = self.under_dotted(stack, indent, 0)
                 node = Node("content", unit.start, unit.end, mark=unit.mark, indent=indent,
                             container=unit.container,
                             lines_text=tuple(self.lines[unit.start:unit.end]) if unit.container == "quote" else ())
@@ -740,6 +744,14 @@ class Reader:
             if node.kind in ("heading", "head"):
                 stack.append(node)
         return root
+
+    @staticmethod
+    def under_dotted(stack: list[Node], indent: int, deeper: int) -> int:
+        """``**1.1 Dropout 为什么有效？**`` (nested as if indented) then its answer's ``（1）…`` points
+        and paragraphs at the margin: they are under it, not beside it (so ``**1.2 …**`` is its sibling)."""
+        open_dotted = next((n for n in reversed(stack) if n.kind == "head" and n.mark is not None
+                            and n.mark.family.startswith("1.2/")), None)
+        return max(indent, open_dotted.indent + deeper) if open_dotted is not None else indent
 
     @staticmethod
     def dotted_depth(unit: Unit) -> int:

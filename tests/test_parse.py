@@ -501,3 +501,17 @@ def test_dotted_questions_keep_their_margin_points_and_stay_siblings():
     entries = entries_of(text)
     assert [e.question for e in entries] == ["Dropout 为什么能防止过拟合？", "AdamW 和 Adam 有什么区别？"]
     assert "减少共适应" in entries[0].answer
+
+
+def test_page_numbers_and_running_headers_of_a_pdf_copy_are_skipped():
+    page = "卷积网络面试手册"
+    text = (f"{page}\n\n1．什么是感受野？\n答：输出上一点看到的输入区域。\n\n－ 1 －\n\n{page}\n\n"
+            f"2．BN 训练和测试有什么不同？\n答：测试用滑动平均。\n\n－ 2 －\n\n{page}\n")
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["什么是感受野？", "BN 训练和测试有什么不同？"]
+    assert all("－" not in e.answer and page not in e.answer for e in entries)
+
+
+def test_a_repeated_line_without_page_numbers_is_kept():
+    text = "## NMS 怎么写？\n\n代码如下：\n\n`nms(boxes)`\n\n## IoU 怎么写？\n\n代码如下：\n\n`iou(a, b)`\n\n## GIoU 怎么写？\n\n代码如下：\n"
+    assert all("代码如下" in e.answer for e in entries_of(text))

@@ -16,6 +16,7 @@ off: indentation in notes is an outline (Typora, tab-indented 面经), not code.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -31,6 +32,7 @@ from .parse_rules.interrogative import (
     Ask,
     ask,
     ends_with_question_mark,
+    has_question_mark,
     is_link_line,
     is_meta_line,
     is_short_phrase,
@@ -107,6 +109,12 @@ MIN_QUOTED_QUESTIONS = 3
 MAX_QUOTED_QUESTION_LINES = 3
 FLASHCARD_SHARE = 0.6
 DOTTED_INDENT = 2
+PAGE_NUMBER = re.compile(r"^[-－—–~～·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-－—–~～·\s]*$"
+                         r"|^page\s+\d+(?:\s+of\s+\d+)?$|^.{1,40}?\s{2,}第\s*\d{1,4}\s*页$", re.I)
+"""``－ 2 －``, ``- 12 -``, ``第 3 页``, ``Page 4 of 9``, ``深度学习面试宝典      第 14 页``: a page's number."""
+MIN_RUNNING_HEADERS = 3
+RUNNING_HEADER_CHARS = (4, 40)
+MARKUP_START = re.compile(r"^(?:[#>|*+\-`$<!]|\d+[.、．)）])")
 """Columns a level of dotted numbering (``1.1``, ``1.1.1``) counts as when nesting."""
 NEVER_TITLES = frozenset({"post_header", "speaker_comment"})
 """``[2023-08-12 14:20] 路过的炼丹师：``: who wrote what follows, not a title over it."""
@@ -383,7 +391,30 @@ class Reader:
 
     # -- units ---------------------------------------------------------------------
     def units(self) -> list[Unit]:
-        return self.skip_tables_of_contents(self.read_units())
+        return self.skip_page_furniture(self.skip_tables_of_contents(self.read_units()))
+
+    def skip_page_furniture(self, units: list[Unit]) -> list[Unit]:
+        """Text copied out of a PDF keeps its pages' furniture: ``－ 2 －`` page numbers and the
+        book's title repeated as a running header. Single lines of that kind are skipped, noted once."""
+        counts = Counter(self.lines[u.start].strip() for u in units if u.end - u.start == 1 and u.kind != "skip")
+        repeated = {t for t, c in counts.items() if c >= MIN_RUNNING_HEADERS and RUNNING_HEADER_CHARS[0] <= len(t)
+                    <= RUNNING_HEADER_CHARS[1] and not has_question_mark(t) and not MARKUP_START.match(t)}
+        if not any(PAGE_NUMBER.match(self.lines[u.start].strip()) for u in units if u.kind != "skip"):
+            repeated = set()  # a repeated "代码如下：" is no running header in a note without pages
+        out: list[Unit] = []
+        skipped = []
+        for u in units:
+            text = self.lines[u.start].strip()
+            if u.kind != "skip" and u.end - u.start == 1 and (PAGE_NUMBER.match(text) or text in repeated):
+                out.append(Unit("skip", u.start, u.end, mark=Mark("rule", "", rule="page_furniture")))
+                skipped.append(u.start)
+                continue
+            out.append(u)
+        if len(skipped) >= MIN_RUNNING_HEADERS:
+            self.notes.append((skipped[0], f"{len(skipped)} page numbers and running headers of a PDF copy skipped"))
+        elif skipped:
+            out = units  # one stray number is not a page's furniture
+        return out
 
     def skip_tables_of_contents(self, units: list[Unit]) -> list[Unit]:
         """``<!-- TOC -->…<!-- /TOC -->``, ``* TOC`` + ``{:toc}``, and ``## 目录`` over nothing but

@@ -515,3 +515,11 @@ def test_page_numbers_and_running_headers_of_a_pdf_copy_are_skipped():
 def test_a_repeated_line_without_page_numbers_is_kept():
     text = "## NMS 怎么写？\n\n代码如下：\n\n`nms(boxes)`\n\n## IoU 怎么写？\n\n代码如下：\n\n`iou(a, b)`\n\n## GIoU 怎么写？\n\n代码如下：\n"
     assert all("代码如下" in e.answer for e in entries_of(text))
+
+
+def test_a_mind_map_topic_over_one_question_titles_it_like_its_siblings():
+    text = ("卷积\n\t感受野怎么计算\n\t\t递推公式\n\t1x1 卷积有什么用\n\t\t降维升维\n"
+            "归一化\n\tGroupNorm 适用什么场景\n\t\t小 batch\n"
+            "检测\n\tNMS 的流程是什么\n\t\t按分数排序\n\tanchor 怎么设置\n\t\t聚类\n")
+    assert [e.question for e in entries_of(text)] == ["感受野怎么计算", "1x1 卷积有什么用", "GroupNorm 适用什么场景",
+                                                      "NMS 的流程是什么", "anchor 怎么设置"]

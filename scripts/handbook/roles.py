@@ -56,6 +56,8 @@ class Role(StrEnum):
 
 QUESTION_GROUP_SHARE = 0.5
 MIN_CHECKLIST = 2
+MIN_TITLED_SIBLINGS = 2
+"""Siblings of one kind that title questions; then one over a single question titles it too."""
 """Task items naming topics (``- [ ] INT8 量化的原理``) this many under one heading are its questions."""
 """Siblings of one kind are a question list when at least this share of them ask."""
 MAX_CARD_FOLLOW_UPS = 2
@@ -654,8 +656,10 @@ def group_title(node: Node, s: Siblings) -> Role | None:
     """``2、CNN`` over ``(1)…(5)``, ``## 一面`` over its questions: a title of questions. A node
     that asks by itself (``1、自我介绍 + 挑一个项目细讲`` over ``-- 数据集多大…``) is a question
     with follow-ups instead."""
-    if node.ask >= Ask.STRONG or leads_in(node) or not bears_questions(node):
+    if node.ask >= Ask.STRONG or leads_in(node):
         return None
+    if not bears_questions(node) and not (question_children(node) and _titles_beside(node, s) >= MIN_TITLED_SIBLINGS):
+        return None  # (a mind map's "归一化" over one question, beside "卷积神经网络" over several, titles it)
     if (node.kind == "heading" or node.rank) and node.ask >= Ask.WEAK and _answers_first(node) and (
         sum(1 for c in heads(node) if explicit_question(c) or c.ask >= Ask.STRONG) <= MAX_CARD_FOLLOW_UPS
     ):
@@ -664,6 +668,12 @@ def group_title(node: Node, s: Siblings) -> Role | None:
             explicit_question(c) or c.ask >= Ask.STRONG for c in heads(node)):
         return None  # "## 9. mAP 的计算方式" after "## 8. …？": its "- 对每个类别" points are its answer
     return Role.TITLE
+
+
+def _titles_beside(node: Node, s: Siblings) -> int:
+    """How many siblings of the same kind title questions."""
+    return sum(1 for n in s.nodes if n is not node and n.signature == node.signature and n.kind == node.kind
+               and n.ask < Ask.STRONG and bears_questions(n))
 
 
 def _next_in_question_list(node: Node, s: Siblings) -> bool:

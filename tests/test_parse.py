@@ -523,3 +523,9 @@ def test_a_mind_map_topic_over_one_question_titles_it_like_its_siblings():
             "检测\n\tNMS 的流程是什么\n\t\t按分数排序\n\tanchor 怎么设置\n\t\t聚类\n")
     assert [e.question for e in entries_of(text)] == ["感受野怎么计算", "1x1 卷积有什么用", "GroupNorm 适用什么场景",
                                                       "NMS 的流程是什么", "anchor 怎么设置"]
+
+
+def test_a_notebook_cells_printed_output_is_part_of_the_answer():
+    text = ("### 1. 手写 IoU 计算\n\n```python\nprint(iou(a, b))\n```\n\n    0.1428571428367347\n\n"
+            "### 2. 用 numpy 实现 NMS\n\n```python\nprint(keep.shape)\n```\n\n    torch.Size([1, 1, 32, 32]) 10\n")
+    assert [e.question for e in entries_of(text)] == ["手写 IoU 计算", "用 numpy 实现 NMS"]

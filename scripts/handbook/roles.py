@@ -57,6 +57,8 @@ class Role(StrEnum):
 QUESTION_GROUP_SHARE = 0.5
 MIN_CHECKLIST = 2
 MIN_TITLED_SIBLINGS = 2
+PROGRAM_OUTPUT = re.compile(r"[\d_\[\](){}=]")
+CJK = re.compile(r"[\u3400-\u9fff]")
 """Siblings of one kind that title questions; then one over a single question titles it too."""
 """Task items naming topics (``- [ ] INT8 量化的原理``) this many under one heading are its questions."""
 """Siblings of one kind are a question list when at least this share of them ask."""
@@ -587,6 +589,8 @@ def topic_shift(node: Node, s: Siblings) -> Role | None:
         return None
     if CONNECTIVE.match(plain_text(title)):
         return None  # "所以" between two formulas goes on with the derivation
+    if PROGRAM_OUTPUT.search(plain_text(title)) and not CJK.search(title):
+        return None  # "torch.Size([1, 1, 32, 32])", "0.1428…" printed under a notebook's code cell
     if rule or LEAD_IN.search(plain_text(title)) or ASIDE_QUESTION.search(title):
         return None  # "默认超参：β1=0.9…", "改进版本有这些：", "学习率…（怎么选取合适的学习率）": answer lines
     parent = node.parent

@@ -40,7 +40,8 @@ ASIDE_RULES = frozenset({"reminder", "generic_section", "section_label"})
 """Answer-role nodes among questions that are about the note, not the question before them."""
 TOPIC_DIRECTIVE = re.compile(r"^topic\s*:\s*(?P<slug>[\w-]+)$", re.I)
 PLACEHOLDER_ANSWER = re.compile(
-    r"^[\s(（\[【]*(?:待补充?|待补|待整理|待完善|todo|tbd|略|暂无|空|未完|没答上来|没答出来|答不上来|不会|不知道|忘了)"
+    r"^(?:我|me|候选人)?\s*[:：]?\s*[(（]?(?:嗯|呃|额|啊|唔|这个)+[…。.，,！!]*[)）]?$|"  # "我：嗯……": no answer
+    r"^[\s(（\[【]*(?:待补充?|待补|待整理|待完善|todo|tbd|略|暂无|空|未完|没答上来|没答出来|答不上来|不会|不知道|忘了|沉默)"
     r"[\s)）\]】。.!！:：]*$|^(?:todo|fixme|tbd)\b",
     re.I,
 )

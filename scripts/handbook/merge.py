@@ -133,18 +133,14 @@ class QuestionKey:
     alternatives: frozenset[str] = frozenset()
     """Concepts named as alternatives of another (``正则化/归一化``): none is a subject of its own."""
     parts: tuple[QuestionKey, ...] = ()
-    """The sub-questions of a compound question (``FPN 的结构？为什么对小目标有用``), each with
-    the subject of the one before when it names none; empty for a single question."""
+    """The sub-questions of a compound question (``FPN 的结构？为什么对小目标有用``), each also
+    naming the concepts of the one before; empty for a single question."""
 
 
 REASON_FOR_A_METHOD = re.compile(r"(?:为什么|为何|为啥)\s*(?:能够|能|可以)\s*(?=解决|缓解|避免|防止|克服)")
 """``残差网络为什么能解决梯度消失`` asks how it solves it (``ResNet 如何解决梯度消失``), not why."""
 ASIDE = re.compile(r"^[(（][^()（）]{0,40}[)）]")
 SLASH = re.compile(r"\s*[/／]\s*|\s*或\s*")
-
-
-
-
 SENTENCE_END = re.compile(r"[？?。；;]+")
 COMMA = re.compile(r"[，,]")
 ASKS = re.compile(r"为什么|为何|为啥|怎么|怎样|如何|什么|哪|吗|呢|是否|能否|有没有|多少|几")
@@ -335,12 +331,34 @@ def features(k: QuestionKey) -> Counter:
     return f
 
 
-def feature_weights(keys: list[QuestionKey]) -> dict[str, float]:
+class FeatureWeights(dict):
+    """Feature → idf, remembering each question's weighted vector: a merge compares every
+    question with hundreds of candidates."""
+
+    def __init__(self, idf: dict[str, float]):
+        super().__init__(idf)
+        self.vectors: dict[int, tuple[dict[str, float], float]] = {}
+
+
+def feature_weights(keys: list[QuestionKey]) -> FeatureWeights:
     """Rare features say more about a question than common ones (``机器学习``, ``原理``):
     inverse document frequency over the questions being merged."""
     df = Counter(t for k in keys for t in features(k))
     n = max(len(keys), 1)
-    return {t: math.log(1 + n / d) for t, d in df.items()}
+    return FeatureWeights({t: math.log(1 + n / d) for t, d in df.items()})
+
+
+def _vector(k: QuestionKey, weights: dict[str, float]) -> tuple[dict[str, float], float]:
+    """``k``'s weighted features and their norm (kept by a :class:`FeatureWeights`, whose keys
+    live as long as it does)."""
+    cache = getattr(weights, "vectors", None)
+    if cache is not None and id(k) in cache:
+        return cache[id(k)]
+    vector = {t: v * weights.get(t, 1.0) for t, v in features(k).items()}
+    found = vector, math.sqrt(sum(x * x for x in vector.values()))
+    if cache is not None:
+        cache[id(k)] = found
+    return found
 
 
 def score(a: QuestionKey, b: QuestionKey, weights: dict[str, float]) -> float:
@@ -349,11 +367,11 @@ def score(a: QuestionKey, b: QuestionKey, weights: dict[str, float]) -> float:
         return 1.0
     if not a.concepts and not b.concepts:
         return 1.0 if fuzz.ratio(a.words, b.words) >= IDENTICAL_WORDS else 0.0
-    va = {t: v * weights.get(t, 1.0) for t, v in features(a).items()}
-    vb = {t: v * weights.get(t, 1.0) for t, v in features(b).items()}
+    (va, na), (vb, nb) = _vector(a, weights), _vector(b, weights)
+    if len(vb) < len(va):
+        va, vb = vb, va
     dot = sum(x * vb.get(t, 0.0) for t, x in va.items())
-    norm = math.sqrt(sum(x * x for x in va.values())) * math.sqrt(sum(x * x for x in vb.values()))
-    return dot / norm if norm else 0.0
+    return dot / (na * nb) if na and nb else 0.0
 
 
 def adds_a_subject(a: QuestionKey, b: QuestionKey, weights: dict[str, float]) -> bool:
@@ -388,11 +406,10 @@ def asks_within(small: QuestionKey, big: QuestionKey, rules: MergeRules, weights
     ``什么是过拟合？怎么发现`` each ask something the other does not.)"""
     if not big.parts:
         return False
-    bare_part = any(not p.aspects and not p.content for p in big.parts)
+    bare_part = any(not p.aspects and not p.content for p in big.parts)  # "凸优化了解吗？" asks what it is
     asked = big.aspects | (BARE_TOPIC_ASPECTS if bare_part else frozenset())
     if not (small.content <= big.content and small.aspects <= asked):
         return False  # "以下哪种方法不能缓解过拟合" asks more than "怎么判断过拟合，怎么缓解"
-        # (a bare "凸优化了解吗？" asks what it is)
     return all(any(_alike(s, b, rules, weights) for b in big.parts) for s in (small.parts or (small,)))
 
 
@@ -440,26 +457,30 @@ def candidates(keys: list[QuestionKey]) -> dict[int, set[int]]:
 
 
 def group(keys: list[QuestionKey], rules: MergeRules, weights: dict[str, float]) -> list[list[int]]:
-    """Groups of wordings of one question (indices into ``keys``). Pairs judged the same are
-    joined most alike first; two groups are joined only if no wording of one is kept apart from
-    a wording of the other, so ``BN 是什么`` and ``BN 训练和测试的区别`` never meet through a
-    third wording close to both."""
+    """Groups of wordings of one question (indices into ``keys``). The same text is one
+    question; other pairs judged the same are joined most alike first, and two groups are
+    joined only if no wording of one is kept apart from a wording of the other, so
+    ``BN 是什么`` and ``BN 训练和测试的区别`` never meet through a third wording close to both."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        by_text[k.text].append(i)
+    texts = [keys[ids[0]] for ids in by_text.values()]  # one key per text, oldest first
     pairs = []
-    for i, earlier in candidates(keys).items():
+    for i, earlier in candidates(texts).items():
         for j in earlier:
-            if same_question(keys[i], keys[j], rules, weights):
-                pairs.append((-score(keys[i], keys[j], weights), j, i))
-    group_of = list(range(len(keys)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
+            if same_question(texts[i], texts[j], rules, weights):
+                pairs.append((-score(texts[i], texts[j], weights), j, i))
+    group_of = list(range(len(texts)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(texts))}
     for _, j, i in sorted(pairs):
         a, b = group_of[j], group_of[i]
-        if a == b or any(kept_apart(keys[x], keys[y], rules) for x in members[a] for y in members[b]):
+        if a == b or any(kept_apart(texts[x], texts[y], rules) for x in members[a] for y in members[b]):
             continue
         a, b = min(a, b), max(a, b)  # the group keeps its oldest member's number
         for m in members.pop(b):
             group_of[m] = a
             members[a].append(m)
-    return list(members.values())
+    return [[i for t in texts_of for i in by_text[texts[t].text]] for texts_of in members.values()]
 
 
 def merge(placed: list[Placed], matcher: Matcher, rules: MergeRules | None = None) -> dict[str, list[MergedEntry]]:

@@ -96,6 +96,8 @@ class Renderer:
     def __init__(self, taxonomy: Taxonomy, notes: list[Note], notes_dir: Path, report: Report):
         self.taxonomy = taxonomy
         self.notes = notes
+        self.slug_of = {n.path: n.slug for n in notes}
+        """note path → its source page's name, for links between notes."""
         self.notes_dir = notes_dir
         self.report = report
         self.site = Site()
@@ -152,14 +154,13 @@ class Renderer:
     def local_links(self, text: str, entry: Entry, report: bool) -> str:
         """``[格式](CONTRIBUTING.md)``: a link to another note goes to its source page; a link to a
         file the notes do not have would be broken on the site, so its text is kept without it."""
-        slugs = {n.path: n.slug for n in self.notes}
         note_dir = PurePosixPath(entry.note.path).parent
 
         def relink(m: re.Match[str]) -> str:
             label, target = m.group(1), m.group(2)
             path = posixpath.normpath((note_dir / unquote(target.split("#")[0])).as_posix())
-            if path in slugs:
-                return f"[{label}](../sources/{slugs[path]}.md)"
+            if path in self.slug_of:
+                return f"[{label}](../sources/{self.slug_of[path]}.md)"
             if (self.notes_dir / path).is_file():
                 return m.group(0)  # a file of the notes (an image, a PDF) stays linked
             if report:

@@ -56,6 +56,8 @@ def role_of(text: str, line: str) -> tuple[str, str]:
     ("### 为什么小目标难检测？\n\n下采样后特征太少，anchor 也难匹配。\n\nCascade R-CNN 级联结构\n\n多个 head 逐步提高 IoU 阈值。\n",
      "Cascade R-CNN 级联结构", ("question", "topic_shift")),
     ("- 为什么用 BN？\n  - 加速收敛\n", "- 加速收敛", ("answer", "answer_under_question")),
+    ("二面\n问了很多部署相关的：\n模型量化的基本原理；\nINT8 量化为什么会掉点；\n", "问了很多部署相关的：",
+     ("title", "list_heading")),
     ("3、目标检测\n\t(1) NMS 怎么实现？\n\t(2) Anchor 怎么设计？\n", "3、目标检测", ("title", "group_title")),
     ("1、1x1 卷积的作用。\n答：降维，跨通道融合\n", "1、1x1 卷积的作用。", ("question", "answer_follows")),
     ("1. 为什么用 ReLU？\n答：1、缓解梯度消失\n2、计算简单\n2. 为什么用 BN？\n\n加速收敛。\n", "2、计算简单",
@@ -69,6 +71,8 @@ def role_of(text: str, line: str) -> tuple[str, str]:
      "为什么 Transformer 用 LayerNorm 不用 BatchNorm？", ("question", "asks")),
     ("- 说说 anchor-free 和 anchor-based 的区别\n- Dropout 的原理？\n- 感受野\n", "- 感受野",
      ("question", "question_sibling")),
+    ("一面问得很快：\nLN 和 BN 的区别；\n感受野的计算公式；\n为什么分类用交叉熵不用 MSE；\n", "感受野的计算公式；",
+     ("question", "question_sibling")),  # "；" closes an item of a list typed as lines
     ("问：BN 有什么作用？\n答：加速收敛。\n\nLayerNorm：对单个样本的全部通道做归一化，不依赖 batch 大小\n",
      "LayerNorm：对单个样本的全部通道做归一化，不依赖 batch 大小", ("question", "definition_line")),
     ("Swin 相比 ViT 改进了什么？\n\n主要两点：一是窗口注意力降低计算量，二是移位窗口让窗口间交互\n",

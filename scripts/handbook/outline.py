@@ -45,6 +45,9 @@ from .textfix import fold
 
 NodeKind = Literal["root", "heading", "head", "content", "skip"]
 
+LIST_SEPARATOR_END = re.compile(r"\s*[；;]\s*$")
+LIST_ITEM_END = re.compile(r"[；;。]\s*$")
+"""A line closed by ``；`` next to another closed by ``；`` or ``。``: an item of a list typed as lines."""
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I | re.S)
 HTML_HEADING_LINE = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*(?P<rest>.*)$", re.I)
 DETAILS_OPEN = re.compile(r"<details\b[^>]*>", re.I)
@@ -346,6 +349,8 @@ class Reader:
                 found = turn
             if found.kind == "plain" and (chapter := self.chapter_number(i)) is not None:
                 found = chapter
+            elif found.kind == "plain" and self.in_semicolon_list(i):
+                found = Mark(**{**_fields(found), "text": LIST_ITEM_END.sub("", found.text).rstrip()})
             self.marks[i] = found
         return self.marks[i]
 
@@ -360,6 +365,17 @@ class Reader:
             return None
         return Mark(kind="item", text=m.group("text").strip(), rule="chapter_number", family="N",
                     number=int(m.group("n")), prefix=m.group("n"), indent=indent_of(self.lines[i]))
+
+    def in_semicolon_list(self, i: int) -> bool:
+        """``LN 和 BN 的区别；`` then ``感受野的计算公式；``: a 面经 typing one question per line,
+        each closed by ``；``, lists them; the ``；`` separates items, it does not end a sentence."""
+        def ends(j: int, pattern: re.Pattern) -> bool:
+            return (0 <= j < len(self.lines) and mark(self.lines[j]).kind == "plain"
+                    and bool(pattern.search(self.lines[j])))
+
+        if ends(i, LIST_SEPARATOR_END):
+            return ends(i - 1, LIST_ITEM_END) or ends(i + 1, LIST_ITEM_END)
+        return ends(i, LIST_ITEM_END) and ends(i - 1, LIST_SEPARATOR_END)  # the last item, closed by "。"
 
     def is_flashcard(self, i: int) -> bool:
         """``问题<TAB>答案<TAB>标签``: a card of a flashcard export (Anki's plain-text notes)."""

@@ -176,7 +176,7 @@ class Emitter:
         """Children of a title (or of the note): returns preface lines no question took, and
         the last entry opened here."""
         last: OpenEntry | None = None
-        base = context
+        base = round_context = context
         for child in parent.children:
             d = self.decision(child)
             if d.role == Role.SKIP:
@@ -185,8 +185,12 @@ class Emitter:
                 self.record(child, "title", d.rule, None)
                 title = plain_text(child.text).strip()
                 if not child.children:
-                    # "一面（45min）" above the questions it titles, at their own level
-                    context = (*base, title) if title else base
+                    # "一面（45min）" above the questions it titles, at their own level; a label
+                    # like "八股部分：" under it narrows it rather than replacing it
+                    if d.rule == "list_heading":
+                        context = (*round_context, title) if title else round_context
+                    else:
+                        context = round_context = (*base, title) if title else base
                     continue
                 pending, inner_last = self.container(child, (*context, title) if title else context, pending)
                 last = inner_last or last

@@ -621,6 +621,21 @@ def answer_under_question(node: Node, s: Siblings) -> Role | None:
     return Role.ANSWER if s.parent_role == Role.QUESTION else None
 
 
+def list_heading(node: Node, s: Siblings) -> Role | None:
+    """``八股部分：``, ``问了很多部署相关的：`` right over lines that ask: a label over the questions
+    that follow, not the answer of the question before it."""
+    if node.kind != "head" or node.children or node.ask >= Ask.WEAK:
+        return None
+    words = plain_text(node.text).rstrip()
+    if not words.endswith((":", "：")) or not is_short_phrase(words):
+        return None
+    after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
+    if after is None or after.kind != "head" or ANSWER_PARTS.search(head_text(node)):
+        return None
+    in_question_list = after.ask >= Ask.WEAK and s.shares.get(after.signature, 0.0) >= QUESTION_GROUP_SHARE
+    return Role.TITLE if after.ask >= Ask.STRONG or explicit_question(after) or in_question_list else None
+
+
 def lead_in(node: Node, s: Siblings) -> Role | None:
     """``以 Faster R-CNN 的 RPN 为例：`` after a question, over its points: the answer goes on;
     so does ``Canny 的步骤：`` after ``Sobel 算子和 Canny 边缘检测的步骤？``, a label restating
@@ -959,6 +974,7 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("topic_shift", topic_shift),
     ("answer_under_question", answer_under_question),
     ("structured_answer", structured_answer),
+    ("list_heading", list_heading),
     ("lead_in", lead_in),
     ("group_title", group_title),
     ("answer_follows", answer_follows),

@@ -285,7 +285,8 @@ def test_a_quote_under_a_heading_still_restates_it():
 
 @pytest.mark.parametrize("placeholder", ["（TODO，下次画图补）", "A3：（没复习到，待补）", "（表还没画，先空着）",
                                          "这题答得稀碎，就不放我的答案了，大家自己查吧。",
-                                         "（只报了几个名字，面试官就跳过了……）", "我：嗯……"])
+                                         "（只报了几个名字，面试官就跳过了……）", "我：嗯……",
+                                         "（今天群里没人答，周末一起讨论）"])
 def test_a_put_off_answer_leaves_the_question_unanswered(placeholder):
     [entry] = entries_of(f"## Swin 的 shifted window 怎么实现？\n\n{placeholder}\n")
     assert entry.unanswered

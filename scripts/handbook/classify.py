@@ -34,6 +34,10 @@ CONDITION = re.compile(
     r"^(?:[^，,？?。]{1,30}?(?:的时候|时候|时|情况下|条件下|的话)|(?:如果|假如|假设|若|当)[^，,？?。]{1,30}?[，,])[，,\s]*"
 )
 """``小 batch 的时候…``, ``如果 batch size = 1，BN 还能…``: a condition before the question's subject."""
+VIEWPOINT = re.compile(r"从[^，,？?。]{1,12}?(?:角度|视角|层面)(?:来看|来说|来|看)?[，,\s]*")
+"""``从贝叶斯角度怎么理解 L2 正则``: the viewpoint is not what the question is about."""
+CODING_TASK = re.compile(r"手写|手撕|手推代码|写一个|写个|编程实现|代码实现|用代码|implement", re.I)
+"""``手写数值稳定的 softmax``: a coding task; what it computes gets no subject's extra weight."""
 END = ""
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\]\([^)\s]*\)", re.I)
 CASED_ABBREVIATIONS = {"in": re.compile(r"(?<![A-Za-z])IN(?![A-Za-z])")}
@@ -150,7 +154,9 @@ class Classifier:
         found = [self.matcher.key(f) for f in self.matcher.find(text)]
         counts: dict[str, float] = defaultdict(float)
         # "batch size 很小的时候 BN 有什么问题": a condition first, the subject after it
-        main = self.matcher.find(CONDITION.sub("", text, count=1)) if subject != 1.0 else []
+        if CODING_TASK.search(text):
+            subject = 1.0
+        main = self.matcher.find(VIEWPOINT.sub("", CONDITION.sub("", text, count=1))) if subject != 1.0 else []
         first_concept = next((k for k in map(self.matcher.key, main) if k in self.matcher.terms
                               and self.matcher.terms[k].topic != self.taxonomy.fallback
                               and not self.matcher.terms[k].umbrella), None)

@@ -35,6 +35,7 @@ from handbook.parse_rules.interrogative import (
     "常用的正则化方法，介绍",  # a request opening a later clause
     "推导 Softmax 交叉熵的梯度",
     "算法题：手写 IoU 计算",  # a label before the colon: asks like its task
+    "用 numpy 实现两个框的 IoU",  # a coding task
     "SGD 和 Adam 哪个泛化更好（答：一般 SGD）",  # a trailing aside does not hide the question
     "零样本检测的设定。如果测试时出现训练没见过的类别，怎么做",  # the last sentence asks
     "我看你简历里有 GAN 的项目，能讲一讲吗",
@@ -78,6 +79,7 @@ def test_two_terms_joined_by_and_do_not_ask_by_themselves():
     "注意：每个 iteration 都要 optimizer.zero_grad()。",  # a call's parentheses are no blank
     "不管是训练还是测试都用同一套归一化参数。",
     "当场写的，没啥难度：",  # 没啥 is "nothing much"
+    "可以用 numpy 实现，速度也够。",  # the tool named inside an answer
     "",
 ])
 def test_statements_do_not_ask(text):

@@ -11,6 +11,7 @@ from handbook.parse_rules.speaker import match
     ("面试官: 介绍一下你做的 ReID 项目", "面试官", "介绍一下你做的 ReID 项目"),
     ("面试官：嗯，好的。那 LN 呢？", "面试官", "LN 呢？"),  # acknowledgement taken off
     ("HR：期望薪资是多少？", "HR", "期望薪资是多少？"),
+    ("面试官：最后写个代码吧，不调库实现一个二维卷积。", "面试官", "最后写个代码吧，不调库实现一个二维卷积。"),  # moves on, then asks
     ("[2023-08-12 14:03] 楼主：请问 NMS 怎么写成向量化的？", "楼主", "请问 NMS 怎么写成向量化的？"),
 ])
 def test_the_asker_asks(line, who, text):

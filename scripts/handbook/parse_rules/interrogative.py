@@ -56,6 +56,8 @@ WEAK_REQUESTS = ("实现", "设计", "计算", "分析", "比较", "写", "画")
 REQUEST_PHRASES = re.compile(
     r"(?<!了)(?:介绍|讲|说|解释|写|实现|推导|画|分析|描述|谈|比较|计算|总结|证明|口述|聊|看|展开)(?:一下|一讲|一说|一谈)"
     r"|手推|手写|手撕|了解吗|知道吗|并求|如何求|自我介绍|细讲|展开讲|详细讲"
+    # "用 Python 实现两个框的 IoU": a coding task, where a clause starts with it
+    r"|(?:^|[，,：:])\s*用\s*(?:python|numpy|pytorch|torch|c\+\+|opencv|cuda)\s*(?:实现|写|手写|编写)"
 )
 REQUEST_LEAD = re.compile(r"^(?:请|能|能不能|可以|再|先|简单|简要|详细|具体|大概|分别|稍微|你|麻烦)*")
 # Interrogative words that do not ask: "什么都不用做", "多少有点", "无论如何".

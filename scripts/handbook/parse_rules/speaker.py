@@ -36,6 +36,8 @@ ACKNOWLEDGEMENT = re.compile(
     re.I,
 )
 """``面试官：嗯，好的。那 LN 呢？``: the interviewer acknowledges the last answer, then asks."""
+TURN_LEAD = re.compile(r"^(?:那么?|然后|最后|接着|下面|再|好)[，,\s]*")
+"""``面试官：最后写个代码吧，…``, ``那你说说…``: words that move the interview on, before the request."""
 
 
 POST_TIMESTAMP = r"[\[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]】)）]?"
@@ -59,7 +61,7 @@ def match(line: str) -> Mark | None:
         return Mark(kind="qa_q", text=m.group("text").strip(), rule="reported_follow_up", family="Q", label="面试官")
     if m := ASKER.match(line):
         text = ACKNOWLEDGEMENT.sub("", m.group("text").strip())
-        if text and ask(text) >= Ask.STRONG:
+        if text and (ask(text) >= Ask.STRONG or ask(TURN_LEAD.sub("", text, count=1)) >= Ask.STRONG):
             return Mark(kind="qa_q", text=text, rule="speaker_asks", family="Q", label=m.group("who"))
         return Mark(kind="plain", text=line.strip(), rule="speaker_comment", label=m.group("who"))
     if m := ANSWERER.match(line):

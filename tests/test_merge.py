@@ -58,6 +58,12 @@ def same(a: str, b: str) -> bool:
     ("YOLOv3 相比 v2 做了哪些改进", "YOLOv3 的改进点"),  # v2 is only the baseline
     ("AUC 的含义", "AUC 怎么理解"),
     ("warmup 是干嘛的", "warmup 有什么作用"),
+    ("为什么要用 GroupNorm", "GroupNorm 有什么好处"),  # what it is for, asked three ways
+    ("GroupNorm 的作用", "GroupNorm 的优势在哪"),
+    ("为什么用 GELU 而不用 ReLU", "GELU 和 ReLU 的区别"),  # one comparison of one pair
+    ("GELU 相比 ReLU 好在哪", "GELU 和 ReLU 有什么不同"),
+    ("项目里用过 Swin 吗？Swin 的窗口注意力怎么算", "Swin 的窗口注意力是怎么计算的"),  # a yes-or-no opener
+    ("L1 L2正则有什么不同", "L1 正则和 L2 正则的区别"),
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)
@@ -89,6 +95,9 @@ def test_wordings_of_one_question_merge(a, b):
     ("CenterNet 的思路是什么", "CornerNet 的 corner pooling 怎么做"),  # two anchor-free models
     ("梯度消失和梯度爆炸是怎么产生的", "梯度消失和梯度爆炸有什么区别"),  # a pair compared only when nothing else is asked
     ("YOLOv3 相比 v2 做了哪些改进", "YOLOv4 相比 v3 做了哪些改进"),
+    ("GELU 和 ReLU 的区别", "GELU 和 ReLU 分别怎么算"),  # a comparison vs the formulas
+    ("GroupNorm 在训练和推理时有什么不同", "GroupNorm 有什么作用"),  # train vs test, both named
+    ("凸优化了解吗？牛顿法和 Adam 各自的优势", "牛顿法和 Adam 各自的优势"),  # the opener names the subject
 ])
 def test_look_alikes_stay_apart(a, b):
     assert not same(a, b)

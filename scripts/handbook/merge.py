@@ -53,6 +53,18 @@ MAX_BLOCK = 400
 VERSION = re.compile(r"(?<![a-z0-9])(?:v\d+(?:\.\d+)?|[a-z]+-?v?\d+[a-z]?)(?![a-z0-9])")
 """``v2``, ``yolov3``, ``resnet50``: versions and model sizes tell questions apart."""
 PUNCTUATION = re.compile(r"[\W_]+")
+PASSING_TRAINING = re.compile(
+    r"(?:加速|加快|更快|更好|更容易|容易|稳定)地?(?:网络|模型)?(?:的)?训练|训练(?:得|到)?(?:很深|更深|深层|一百多层)|"
+    r"(?:能|可以|能够)(?:把网络)?训练|能训")
+"""``加速网络训练``, ``为什么能训练很深的网络``: training named in passing (``怎么训练``,
+``为什么难训练`` still ask about training)."""
+MENTION = re.compile(r"@[^\s:：，,]{1,20}")
+"""``@群主 追问：…``: who is asked in a chat, not what."""
+PREAMBLE = re.compile(
+    r"^[^？?。；;]{0,30}?(?P<verb>做过|用过|用了|了解|熟悉|熟|知道|接触过|听说过|学过)[^？?。；;]{0,20}?吗\s*[？?]\s*")
+EXPERIENCE = frozenset({"做过", "用过", "用了", "接触过"})
+"""``模型部署做过吗？INT8 量化的原理说一下``, ``Faster R-CNN 熟吗？RPN 里…``: a yes-or-no opener
+before the question that is asked."""
 HTML_TAG = re.compile(r"<[^<>]{1,200}>")
 PAIRED = re.compile(r"和|与|及|vs|对比|、|/")
 """Two concepts named side by side with nothing asked about them are being compared."""
@@ -71,6 +83,7 @@ class MergeRules:
     generic: frozenset[str]
     never: frozenset[frozenset[str]]
     always: frozenset[frozenset[str]]
+    personal: frozenset[str] = frozenset()
 
 
 @cache
@@ -97,6 +110,7 @@ def load_rules(path: Path = DATA) -> MergeRules:
         need(all(isinstance(p, list) and len(p) == 2 for p in items), f"{kind}: expected pairs of questions")
         pairs[kind] = frozenset(frozenset(compact(q) for q in p) for p in items)
     filler = tuple(sorted((fold(w) for w in data["filler"]), key=len, reverse=True))
+    need(all(isinstance(w, str) for w in data.get("personal") or []), "personal: expected concept names")
     return MergeRules(
         filler=filler,
         aspects={k: tuple(fold(w) for w in v) for k, v in aspects.items()},
@@ -104,6 +118,7 @@ def load_rules(path: Path = DATA) -> MergeRules:
         one_sided=frozenset(data.get("one_sided") or []),
         generic=frozenset(data.get("generic") or []),
         never=pairs["never"], always=pairs["always"],
+        personal=frozenset(data.get("personal") or []),
     )
 
 
@@ -132,6 +147,8 @@ class QuestionKey:
     versions: frozenset[str]
     alternatives: frozenset[str] = frozenset()
     """Concepts named as alternatives of another (``正则化/归一化``): none is a subject of its own."""
+    personal: bool = False
+    """Names the candidate's own project, résumé or self-introduction: answers differ per person."""
     parts: tuple[QuestionKey, ...] = ()
     """The sub-questions of a compound question (``FPN 的结构？为什么对小目标有用``), each also
     naming the concepts of the one before; empty for a single question."""
@@ -152,6 +169,12 @@ TAG = re.compile(r"#\[\[[^\]]*\]\]|(?<!\S)#[^\s#]+")
 
 def question_key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
     question = HTML_TAG.sub(" ", question)  # "1x1 卷积的作用？<a id="q2"></a>"
+    question = MENTION.sub(" ", question)
+    if (lead := PREAMBLE.match(question)) and PUNCTUATION.sub("", question[lead.end():]):
+        named = {matcher.key(f) for f in matcher.find(lead.group(0)) if matcher.key(f) in matcher.terms}
+        rest = {matcher.key(f) for f in matcher.find(question[lead.end():])}
+        if lead.group("verb") in EXPERIENCE or named <= rest:
+            question = question[lead.end():]  # (but "凸优化了解吗？牛顿法、SGD…" names its subject first)
     whole = _key(question, matcher, rules)
     parts: list[QuestionKey] = []
     for sentence in sub_questions(TAG.sub(" ", question)):
@@ -203,6 +226,8 @@ def _key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
     rest = REASON_FOR_A_METHOD.sub(" 解决 ", rest)
     # aspects are read off what is left once the concepts are gone ("梯度消失" asks no formula)
     aspects = frozenset(name for name, words in rules.aspects.items() if words_pattern(words).search(rest))
+    if "train" in aspects and "inference" not in aspects and PASSING_TRAINING.search(rest):
+        aspects -= {"train"}  # "为什么能训练很深的网络", "加速训练": training named in passing, not train vs test
     paired = len(set(hits)) >= 2 and bool(PAIRED.search(rest))
     rest = words_pattern(rules.filler).sub(" ", rest)
     content = rest
@@ -223,6 +248,7 @@ def _key(question: str, matcher: Matcher, rules: MergeRules) -> QuestionKey:
         content=content_set,
         versions=_versions(folded),
         alternatives=frozenset(alternatives) & frozenset(specific),
+        personal=bool(set(terms) & rules.personal),
     )
 
 
@@ -235,13 +261,13 @@ def _versions(folded: str) -> frozenset[str]:
 
 
 def _distributed(folded: str, hits: list[str], matcher: Matcher) -> list[str]:
-    """``L1 和 L2 正则化`` names L1 正则化 too: the head word shared by a coordination."""
+    """``L1 和 L2 正则化`` (or ``L1 L2正则``) names L1 正则化 too: the head word shared by a coordination."""
     out = []
     for f in set(hits):
         lead = LATIN_LEAD.match(f)
         if not lead:
             continue
-        for m in re.finditer(rf"([a-z0-9]+)\s*[和与及、/]\s*{re.escape(f)}", folded):
+        for m in re.finditer(rf"([a-z0-9]+)(?:\s*[和与及、/]\s*|\s+){re.escape(f)}", folded):
             form = m.group(1) + f[lead.end():]
             out.extend(g for g in matcher.find(form) if g == form and matcher.key(g) in matcher.terms)
     return out
@@ -295,7 +321,37 @@ def one_sided_difference(a: frozenset[str], b: frozenset[str]) -> frozenset[str]
     diff = a ^ b
     if (a >= PROS_AND_CONS and b & PROS_AND_CONS) or (b >= PROS_AND_CONS and a & PROS_AND_CONS):
         diff -= PROS_AND_CONS
+    for one, other in ((a, b), (b, a)):
+        if "pros" in one and "cons" not in one and "purpose" in other:
+            diff -= {"pros"}  # "X 的优势" is answered where "X 有什么好处" is
     return diff
+
+
+COMPARISON_ASPECTS = frozenset({"difference", "reason", "pros", "purpose", "principle", "choice"})
+"""What a question naming two things may ask of them: ``ReLU 和 sigmoid 的区别``, ``为什么用 ReLU
+而不用 sigmoid``, ``ReLU 相比 sigmoid 好在哪`` and ``选 ReLU 还是 sigmoid`` are one comparison."""
+
+
+def _compares_the_same_pair(a: QuestionKey, b: QuestionKey) -> bool:
+    return (len(a.concepts) >= 2 and a.concepts == b.concepts and a.versions == b.versions
+            and (a.aspects | b.aspects) <= COMPARISON_ASPECTS and not (a.content ^ b.content) - COMPARISON_WORDS)
+
+
+COMPARISON_WORDS = frozenset({"不用", "而不用", "而不是", "不选", "好用", "优劣", "更好", "优于"})
+
+
+def _characters(words: frozenset[str]) -> set[str]:
+    """Chinese characters and Latin words of content words."""
+    out: set[str] = set()
+    for w in words:
+        out.update([w] if w.isascii() else (ch for ch in w if CJK_CHAR.match(ch) and not FUNCTION_CHAR.match(ch)))
+    return out
+
+
+MIN_SHARED_CHARACTERS = 2
+"""Content words that differ but share this many characters (``物理含义``, ``含义``) are about one thing."""
+CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+FUNCTION_CHAR = re.compile(r"[的了和与及或是在有为对把被中上下个一不也都就而且么吗呢吧啊]")
 
 
 def apart(a: QuestionKey, b: QuestionKey, rules: MergeRules) -> bool:
@@ -303,13 +359,17 @@ def apart(a: QuestionKey, b: QuestionKey, rules: MergeRules) -> bool:
     own is on one side only; their aspects contrast; or they compare different things."""
     if a.versions != b.versions and (a.versions or b.versions) and not _series(a, b):
         return True
-    if one_sided_difference(a.aspects, b.aspects) & rules.one_sided:
+    diff = one_sided_difference(a.aspects, b.aspects)
+    if _compares_the_same_pair(a, b):
+        diff -= COMPARISON_ASPECTS
+    if diff & rules.one_sided:
         return True
     for x, y in rules.contrasts:
         if (x in a.aspects and y in b.aspects and x not in b.aspects) or (
                 x in b.aspects and y in a.aspects and x not in a.aspects):
             return True
-    if a.content and b.content and not a.content & b.content:
+    if a.content and b.content and not a.content & b.content and (
+            len(_characters(a.content) & _characters(b.content)) < MIN_SHARED_CHARACTERS):
         return True  # "损失函数用 log 的形式" vs "损失函数用的 BCElogitloss": about different things
     for bare, other in ((a, b), (b, a)):
         if not bare.aspects and not bare.content and (other.aspects - BARE_TOPIC_ASPECTS or other.content):
@@ -397,6 +457,8 @@ def same_question(a: QuestionKey, b: QuestionKey, rules: MergeRules, weights: di
 def _alike(a: QuestionKey, b: QuestionKey, rules: MergeRules, weights: dict[str, float]) -> bool:
     if apart(a, b, rules) or adds_a_subject(a, b, weights):
         return False
+    if a.personal or b.personal:  # "介绍一下你简历上的缺陷检测项目" vs "…项目数据有多少张"
+        return fuzz.ratio(a.words, b.words) >= IDENTICAL_WORDS
     return score(a, b, weights) >= MERGE_SCORE
 
 
@@ -404,8 +466,8 @@ def asks_within(small: QuestionKey, big: QuestionKey, rules: MergeRules, weights
     """Everything ``small`` asks is one of the questions compound ``big`` asks: ``FPN结构`` is
     answered where ``FPN 的结构？为什么对小目标有用`` is. (``什么是过拟合？怎么缓解`` and
     ``什么是过拟合？怎么发现`` each ask something the other does not.)"""
-    if not big.parts:
-        return False
+    if not big.parts or big.personal or ("project" in big.aspects and "project" not in small.aspects):
+        return False  # "你的项目里 mAP 从 0.62 提到 0.71，每个改动贡献多少" is about the candidate's work
     bare_part = any(not p.aspects and not p.content for p in big.parts)  # "凸优化了解吗？" asks what it is
     asked = big.aspects | (BARE_TOPIC_ASPECTS if bare_part else frozenset())
     if not (small.content <= big.content and small.aspects <= asked):

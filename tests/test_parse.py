@@ -530,3 +530,9 @@ def test_a_notebook_cells_printed_output_is_part_of_the_answer():
     text = ("### 1. 手写 IoU 计算\n\n```python\nprint(iou(a, b))\n```\n\n    0.1428571428367347\n\n"
             "### 2. 用 numpy 实现 NMS\n\n```python\nprint(keep.shape)\n```\n\n    torch.Size([1, 1, 32, 32]) 10\n")
     assert [e.question for e in entries_of(text)] == ["手写 IoU 计算", "用 numpy 实现 NMS"]
+
+
+def test_a_title_over_no_question_keeps_its_words():
+    # found by the property test: the title's text went nowhere when no question sat under it
+    [first, _] = entries_of("- BN 的作用\n答：增大感受野。\n问：感受野怎么计算？\n问：感受野怎么计算？\n")
+    assert "BN 的作用" in first.preface

@@ -193,6 +193,8 @@ class Emitter:
                         context = round_context = (*base, title) if title else base
                     continue
                 pending, inner_last = self.container(child, (*context, title) if title else context, pending)
+                if inner_last is None and title:
+                    pending = [child.start, *pending]  # titles no question: its words go with the text under it
                 last = inner_last or last
             elif d.role == Role.QUESTION and d.rule == "prose_questions":
                 last = self.prose_questions(child, context, pending)

@@ -369,13 +369,14 @@ class Reader:
     def in_semicolon_list(self, i: int) -> bool:
         """``LN 和 BN 的区别；`` then ``感受野的计算公式；``: a 面经 typing one question per line,
         each closed by ``；``, lists them; the ``；`` separates items, it does not end a sentence."""
-        def ends(j: int, pattern: re.Pattern) -> bool:
-            return (0 <= j < len(self.lines) and mark(self.lines[j]).kind == "plain"
-                    and bool(pattern.search(self.lines[j])))
+        def ends(j: int, pattern: re.Pattern) -> bool:  # the cheap test first: most lines end otherwise
+            return (0 <= j < len(self.lines) and bool(pattern.search(self.lines[j]))
+                    and mark(self.lines[j]).kind == "plain")
 
-        if ends(i, LIST_SEPARATOR_END):
+        line = self.lines[i]  # line i is plain already (the caller marked it)
+        if LIST_SEPARATOR_END.search(line):
             return ends(i - 1, LIST_ITEM_END) or ends(i + 1, LIST_ITEM_END)
-        return ends(i, LIST_ITEM_END) and ends(i - 1, LIST_SEPARATOR_END)  # the last item, closed by "。"
+        return bool(LIST_ITEM_END.search(line)) and ends(i - 1, LIST_SEPARATOR_END)  # the last item, closed by "。"
 
     def is_flashcard(self, i: int) -> bool:
         """``问题<TAB>答案<TAB>标签``: a card of a flashcard export (Anki's plain-text notes)."""

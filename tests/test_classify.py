@@ -29,6 +29,7 @@ def place(question: str, answer: str = "", context: tuple[str, ...] = ()) -> str
     ("ResNet 的残差结构为什么有效", "backbones"),
     ("MobileNetV2 的倒残差结构", "lightweight"),
     ("LSTM 有哪几个门", "sequence-attention"),
+    ("ViT 的位置编码能不能换成卷积", "sequence-attention"),  # a Transformer for images
     ("WGAN 改进了什么", "gan"),
     ("Faster R-CNN 的 RPN 怎么工作", "detection"),
     ("DeepLab 的 ASPP 模块", "segmentation"),

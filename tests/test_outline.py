@@ -137,6 +137,11 @@ def test_question_typed_across_two_lines_is_joined():
     assert (head.text, head.continuation, head.end) == ("请说明 BN 和 LN 的区别？", (1,), 2)
 
 
+def test_question_answered_after_an_arrow_is_not_joined_to_the_next_question():
+    root = tree("梯度裁剪怎么做 -> 按全局范数缩放，超过阈值就等比例缩小\nwarmup 有什么用？\n    前几百步学习率从小升到大\n")
+    assert [c.text.split(" ->")[0] for c in root.children if c.kind == "head"] == ["梯度裁剪怎么做", "warmup 有什么用？"]
+
+
 def test_question_cut_by_a_blank_line_after_a_comma_is_joined():
     root = tree("- 为什么用 warmup，\n\n  以及之后怎么衰减？\n\n  先线性升再余弦降。\n")
     head = root.children[0]

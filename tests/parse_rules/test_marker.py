@@ -29,6 +29,12 @@ def test_first_matching_rule_wins(line, kind, rule):
     assert (m.kind, m.rule) == (kind, rule)
 
 
+def test_a_reaction_emoji_does_not_hide_the_marker_after_it():
+    m = mark("🙏 第三个：anchor 的尺寸怎么定")
+    assert (m.kind, m.number, m.text) == ("item", 3, "anchor 的尺寸怎么定")
+    assert mark("😂 这题我也不会").kind == "plain"
+
+
 @pytest.mark.parametrize("line, number, text", [
     ("问：什么是感受野？", 0, "什么是感受野？"),
     ("Q3. 为什么用 GELU？", 3, "为什么用 GELU？"),

@@ -20,6 +20,8 @@ Rule = Callable[[str], Mark | None]
 
 LEADING = re.compile(r"^[ \t]*")
 LOGSEQ_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+REACTION = re.compile(r"^([ \t]*)(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)+\s+(?=\S)")
+"""``👍 第二个：残差结构解决了什么问题``: a chat message's reaction emoji before its text."""
 
 
 def _bold(line: str) -> Mark | None:
@@ -58,6 +60,8 @@ def mark(line: str) -> Mark:
             break
     else:
         found = Mark(kind="plain", text=line.strip(), rule="plain")
+        if (lead := REACTION.match(line)) and (inner := mark(lead.group(1) + line[lead.end():])).kind != "plain":
+            found = inner  # the marker after the emoji ("第二个：") is the line's marker
     if found.kind == "item" and (h := LOGSEQ_HEADING.match(found.text)):
         # "- ## 两阶段检测": an outliner block that is also a heading
         found = Mark(**{**_fields(found), "text": h.group(2).strip(), "level": len(h.group(1))})

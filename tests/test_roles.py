@@ -82,6 +82,9 @@ def role_of(text: str, line: str) -> tuple[str, str]:
     ("问：BN 有什么作用？\n答：加速收敛。\n\n卷积输出计算，卷积核参数数量\n", "卷积输出计算，卷积核参数数量",
      ("question", "topic_phrase")),
     ("## ResNet\n\n残差连接让很深的网络也能训练。\n", "## ResNet", ("question", "topic_card")),
+    # a line opening with the means ("用…：") leads into the steps under it; the heading asks
+    ("#### ShuffleNet 的核心思想\n\n用分组卷积加通道重排：\n\n1. 分组 1×1 卷积省计算；\n2. channel shuffle 让组间交流。\n",
+     "#### ShuffleNet 的核心思想", ("question", "topic_card")),
     ("## 可变形卷积\n## 空洞卷积\n\n扩大感受野且不增加参数。\n", "## 可变形卷积", ("title", "empty_heading")),
     ("## 空洞卷积\n\n扩大感受野且不增加参数。\n\n## Deformable DETR\n", "## Deformable DETR", ("question", "empty_heading")),
     ("1. 为什么用 BN？\n\n加速收敛。\n\n- 训练时用 batch 统计量，测试时用滑动平均。\n",

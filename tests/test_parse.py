@@ -286,10 +286,16 @@ def test_a_quote_under_a_heading_still_restates_it():
 @pytest.mark.parametrize("placeholder", ["（TODO，下次画图补）", "A3：（没复习到，待补）", "（表还没画，先空着）",
                                          "这题答得稀碎，就不放我的答案了，大家自己查吧。",
                                          "（只报了几个名字，面试官就跳过了……）", "我：嗯……",
-                                         "（今天群里没人答，周末一起讨论）"])
+                                         "（今天群里没人答，周末一起讨论）", "> 二面被问到，没答好，记得再复习",
+                                         "孙悦 2024-03-02 21:40\n我也不太会，求大佬"])
 def test_a_put_off_answer_leaves_the_question_unanswered(placeholder):
     [entry] = entries_of(f"## Swin 的 shifted window 怎么实现？\n\n{placeholder}\n")
     assert entry.unanswered
+
+
+def test_an_answer_that_was_not_answered_in_time_still_answers():
+    [entry] = entries_of("## Swin 的 shifted window 怎么实现？\n\n（没答上来，面试官说是把窗口整体平移半个窗口再算注意力）\n")
+    assert not entry.unanswered
 
 
 def test_display_math_right_under_a_sentence_does_not_swallow_the_next_question():

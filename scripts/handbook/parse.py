@@ -21,7 +21,7 @@ from . import threads
 from .diagnostics import Report
 from .model import Entry, Note
 from .outline import Node, Reader, build_outline
-from .parse_rules import inline_answer
+from .parse_rules import inline_answer, mark
 from .parse_rules.interrogative import Ask, is_meta_line, is_title_phrase, plain_text
 from .roles import Decision, Role, assign, quote_text
 
@@ -48,11 +48,13 @@ PLACEHOLDER_ANSWER = re.compile(
 DEFERRAL = re.compile(
     r"还没看|还没写|还没整理|还没画|还没补|就?不写了|没复习到?|没来得及|下一篇|下篇|单独讲|单独写|先空着|"
     r"不放(?:我的)?答案|大家自己查|面试官就?跳过了|没什么标准答案|没人(?:回)?答|无人(?:回)?答|"
-    r"(?:以后|回头|之后|有空|下次)[^，。,.]{0,6}补|待续|待补|\btodo\b|\btbd\b",
+    r"(?:以后|回头|之后|有空|下次)[^，。,.]{0,6}补|待续|待补|\btodo\b|\btbd\b|"
+    r"(?:记得|要|回头|待)(?:再)?复习|没答好|没答上来?(?=[。.!！~～…]*$)|我也不(?:太)?(?:懂|清楚|会)|[等求]大佬",
     re.I,
 )
 """``（还没看论文）``, ``（这个太长了，下一篇单独讲！）``, ``（TODO，下次画图补）``, ``这题我答得很乱，就不放
-我的答案了``, ``（…面试官就跳过了）``, ``（今天没人答，周末再讨论）``: the answer put off, not given."""
+我的答案了``, ``（…面试官就跳过了）``, ``（今天没人答，周末再讨论）``, ``> 被问过，没答好，记得复习``,
+a chat's ``面试官问了我没答上`` and ``这个我也不太懂，等大佬``: the answer put off, not given."""
 DEFERRAL_MAX_CHARS = 60
 KEY_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?\d{1,2}\s*[.、．)）]\s*")
 ROUND_LEAD = re.compile(
@@ -459,12 +461,13 @@ COMMENT_MARK = re.compile(r"^(?:#|//|--|/\*)\s*")
 
 def is_placeholder(answer: str) -> bool:
     """No answer yet: empty, or only ``TODO`` / ``（待补充）`` / ``**答案**: - TODO`` lines (a
-    reference list after them does not answer; metadata such as ``难度：⭐⭐`` and wrappers such
-    as a fence around ``# TODO`` or ``:::warning`` say nothing either)."""
+    reference list after them does not answer; metadata such as ``难度：⭐⭐``, a chat's
+    ``赵磊 2024-05-01 21:25`` and wrappers such as a fence around ``# TODO`` or ``:::warning`` say
+    nothing either)."""
     lines = answer.split("\n")
     cut = next((k for k, line in enumerate(lines) if k and REFERENCES.match(plain_text(line) or line)), len(lines))
     words = [LINE_LABEL.sub("", plain_text(line)).strip() for line in lines[:cut] if not WRAPPING.match(line)]
-    words = [COMMENT_MARK.sub("", w) for w in words if w and not is_meta_line(w)]
+    words = [COMMENT_MARK.sub("", w) for w in words if w and not is_meta_line(w) and mark(w).rule != "post_header"]
     return not words or all(
         PLACEHOLDER_ANSWER.match(w) or (len(w) <= DEFERRAL_MAX_CHARS and DEFERRAL.search(w)) for w in words)
 

@@ -35,6 +35,8 @@ def place(question: str, answer: str = "", context: tuple[str, ...] = ()) -> str
     ("DeepLab 的 ASPP 模块", "segmentation"),
     ("Canny 边缘检测的步骤", "image-processing"),
     ("mAP 怎么计算", "metrics"),
+    ("IoU 怎么算", "detection"),  # a box's overlap: every labeller files it with detection
+    ("GIoU 相比 IoU 改进了什么", "loss"),  # the IoU family of box-regression losses
     ("SVM 的核函数有什么作用", "classic-ml"),
     ("知识蒸馏怎么做", "compression-deployment"),
     ("PyTorch 的 DataLoader 怎么写", "frameworks-tools"),

@@ -38,6 +38,7 @@ def place(question: str, answer: str = "", context: tuple[str, ...] = ()) -> str
     ("IoU 怎么算", "detection"),  # a box's overlap: every labeller files it with detection
     ("GIoU 相比 IoU 改进了什么", "loss"),  # the IoU family of box-regression losses
     ("SVM 的核函数有什么作用", "classic-ml"),
+    ("偏差和方差分别指什么", "classic-ml"),  # the bias-variance decomposition is learning theory
     ("知识蒸馏怎么做", "compression-deployment"),
     ("PyTorch 的 DataLoader 怎么写", "frameworks-tools"),
     ("反转链表，不用递归", "coding"),

@@ -64,6 +64,9 @@ def same(a: str, b: str) -> bool:
     ("GELU 相比 ReLU 好在哪", "GELU 和 ReLU 有什么不同"),
     ("项目里用过 Swin 吗？Swin 的窗口注意力怎么算", "Swin 的窗口注意力是怎么计算的"),  # a yes-or-no opener
     ("L1 L2正则有什么不同", "L1 正则和 L2 正则的区别"),
+    ("Swin 与 CNN 各有什么优缺点", "你觉得 Swin 和 CNN 相比有什么优劣"),  # pros and cons compare already
+    ("解释 AUC，具体怎么计算", "分类里 AUC 指标是怎么计算的"),  # 解释 and 指标 add nothing
+    ("检测的指标有哪些", "检测常用的评价指标"),
 ])
 def test_wordings_of_one_question_merge(a, b):
     assert same(a, b)
@@ -78,6 +81,7 @@ def test_wordings_of_one_question_merge(a, b):
     ("如何防止过拟合？", "怎么判断模型是不是过拟合了"),  # fixing vs diagnosing
     ("EfficientNet 的 compound scaling？", "你项目中使用EfficientNet最后输出特征数是多少呢？"),  # the project
     ("ROC 和 AUC", "ROC 和 PR"),
+    ("Swin 相比 ViT 改进了什么", "Swin 和 CNN 相比有什么优劣"),  # an improvement is not pros and cons
     ("Dropout 为什么有效", "Dropout 如何防止过拟合？"),  # a reason, not a way to fix
     ("BN、LN 的区别", "LN 是什么"),  # a list is not two names of one concept
     ("Focal Loss 的优点", "Focal Loss 的缺点"),

@@ -316,11 +316,13 @@ PROS_AND_CONS = frozenset({"pros", "cons"})
 
 def one_sided_difference(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     """Aspects one side asks and the other does not; ``优缺点`` (pros and cons) answers ``好处``
-    (pros) and ``缺点`` (cons) too, so that side asks what the other does. (``优点`` vs ``缺点``
-    still differ.)"""
+    (pros) and ``缺点`` (cons) too, so that side asks what the other does, and pros and cons are
+    a comparison already. (``优点`` vs ``缺点`` still differ.)"""
     diff = a ^ b
     if (a >= PROS_AND_CONS and b & PROS_AND_CONS) or (b >= PROS_AND_CONS and a & PROS_AND_CONS):
         diff -= PROS_AND_CONS
+    if a >= PROS_AND_CONS and b >= PROS_AND_CONS:
+        diff -= {"difference"}  # "ViT 与 CNN 各有什么优缺点" is "ViT 和 CNN 相比有什么优劣"
     for one, other in ((a, b), (b, a)):
         if "pros" in one and "cons" not in one and "purpose" in other:
             diff -= {"pros"}  # "X 的优势" is answered where "X 有什么好处" is

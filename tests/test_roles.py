@@ -36,6 +36,7 @@ def role_of(text: str, line: str) -> tuple[str, str]:
      "2023 秋招 CV 算法岗都问些什么？", ("title", "article_title")),
     ("字节跳动 一面\n1. 介绍一下 ResNet\n2. 手撕 NMS\n", "字节跳动 一面", ("title", "round_title")),
     ("二面（50min）\n1. 讲讲 DETR 的匈牙利匹配\n", "二面（50min）", ("title", "round_title")),
+    ("✨三面（40min）\n1. 讲讲 DETR 的匈牙利匹配\n", "✨三面（40min）", ("title", "round_title")),
     ("> [!faq] 为何要 warmup\n> 早期梯度不稳定\n", "> [!faq] 为何要 warmup", ("question", "explicit_question")),
     ("问题1：focal loss 的形式？\n答：FL = -α(1-p)^γ log p\n1. 代码实现要点\n问题2：GHM 和 focal loss 的区别？\n",
      "1. 代码实现要点", ("answer", "unlabelled_under_labelled")),

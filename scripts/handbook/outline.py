@@ -26,7 +26,7 @@ from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .parse_rules import Mark, html_export, indent_of, mark, org_mode, transcript
-from .parse_rules.inline_answer import questions_in_prose, split_list, term_definition
+from .parse_rules.inline_answer import listed_questions, split_list, term_definition
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.interrogative import (
     Ask,
@@ -302,13 +302,13 @@ def _ends_a_lead_in(top: Node, item: Node) -> bool:
 
 def head_like(m: Mark) -> bool:
     """Could this plain line head an entry or a group (rather than continue a paragraph)?
-    It asks, is short, lists questions (``1.…，2.…3.…``) or defines a term (``BatchNorm: …``)."""
+    It asks, is short, lists questions (``1.…，2.…3.…``, ``A；B；C``) or defines a term (``BatchNorm: …``)."""
     question, _answer, rule = split_answer(m.text)
     if rule in SELF_CONTAINED and is_short_phrase(question):
         return True  # "DeepLab v3+ 的 ASPP 模块=：1x1 卷积、…": a card, question and answer on one line
     return (ask(question) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
             or term_definition(m.text) is not None or section_label(m.text) is not None
-            or questions_in_prose(m.text, first=None) is not None or is_meta_line(m.text))
+            or listed_questions(m.text, first=None) is not None or is_meta_line(m.text))
 
 
 class Reader:

@@ -312,7 +312,7 @@ class Emitter:
         """One entry per question a 面经 paragraph lists by number; the paragraph itself is shown
         above the first of them (its lead, ``一面（50min）：…然后八股：``, and what follows)."""
         d = self.decision(node)
-        found = inline_answer.questions_in_prose(node.text.strip(), max(self.by_number, default=0) + 1)
+        found = inline_answer.listed_questions(node.text.strip(), max(self.by_number, default=0) + 1)
         assert found is not None, "roles.prose_questions decided on the same text"
         lead, items, _trailer = found
         round_name = ROUND_LEAD.match(plain_text(lead))
@@ -320,13 +320,18 @@ class Emitter:
             context = (*context, round_name.group(1).strip())
         entry: OpenEntry | None = None
         for k, (number, item) in enumerate(items):
-            entry = OpenEntry(node, item, context, number, inline_rule="prose_questions")
+            inline, rule = "", "prose_questions"
+            if not number:  # "BN和LN的区别（BN按batch统计…）；…": an unnumbered item may carry its answer
+                item, inline, split_rule = inline_answer.split(item)
+                rule = split_rule or rule
+            entry = OpenEntry(node, item, context, number, inline=inline, inline_rule=rule)
             if k == 0:
                 entry.preface = [*preface, *range(node.start, node.end)]
                 for i in preface:
                     self.readings[i] = ("preface", self.readings.get(i, ("", "preface", None))[1], len(self.open))
             self.open.append(entry)
-            self.by_number[int(re.match(r"\d+", number).group(0))] = entry
+            if number:
+                self.by_number[int(re.match(r"\d+", number).group(0))] = entry
             if k == 0:
                 self.record(node, "question", d.rule, entry)
         for child in node.children:

@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from .outline import HEADING_RANK, Node
 from .parse_rules.callout import QUESTION_TYPES
-from .parse_rules.inline_answer import questions_in_prose, split_list, term_definition
+from .parse_rules.inline_answer import listed_questions, split_list, term_definition
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.interrogative import (
     GROUP_SUFFIX,
@@ -346,10 +346,11 @@ def inside_answer(node: Node, s: Siblings) -> Role | None:
 
 
 def listed_in_prose(node: Node, s: Siblings):
-    """The questions a paragraph lists by number, continuing the numbers listed before it."""
+    """The questions a paragraph lists by number (continuing the numbers listed before it) or
+    separated by ``；`` or ``、``."""
     if node.kind not in ("head", "content") or split_list(node.text):
         return None
-    return questions_in_prose(node.text, max(s.listed, default=0) + 1)
+    return listed_questions(node.text, max(s.listed, default=0) + 1)
 
 
 def prose_questions(node: Node, s: Siblings) -> Role | None:
@@ -413,8 +414,8 @@ def round_title(node: Node, s: Siblings) -> Role | None:
     questions after it. Under a question it ends that question once it has its answer."""
     if node.kind != "head" or node.mark is None or node.mark.kind not in ("plain", "bold", "item"):
         return None
-    if not ROUND_TITLE.match(plain_text(node.text)) or node.ask >= Ask.STRONG:
-        return None
+    if not ROUND_TITLE.match(TITLE_DECORATION.sub("", plain_text(node.text))) or node.ask >= Ask.STRONG:
+        return None  # ("🌟二面（60min）" on a social post)
     if s.parent_role == Role.QUESTION and not (node.parent is not None and _content_before(node.parent, node)):
         return None
     return Role.TITLE
@@ -1041,7 +1042,7 @@ def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decisi
     rule = decisions[id(node)].rule
     if rule == "prose_questions":
         _lead, items, _trailer = listed_in_prose(node, state)
-        state.listed.update(int(re.match(r"\d+", number).group(0)) for number, _ in items)
+        state.listed.update(int(re.match(r"\d+", number).group(0)) for number, _ in items if number)
     elif rule == "answer_key" and n is not None:
         state.keyed.add(n)
     if role == Role.QUESTION:

@@ -10,6 +10,7 @@ from handbook.parse_rules.inline_answer import (
     narrative_clause,
     question_part,
     questions_in_prose,
+    questions_separated_in_prose,
     reported_answer,
     split,
     split_list,
@@ -214,6 +215,28 @@ def test_questions_in_prose():
 ])
 def test_questions_in_prose_negative(text):
     assert questions_in_prose(text) is None
+
+
+def test_questions_separated_in_prose():
+    lead, items, trailer = questions_separated_in_prose(
+        "三面：先聊实习，然后八股：GN 和 BN 的区别（GN 按组统计，不依赖 batch）；为什么检测常用 GN；"
+        "Swin 的移位窗口怎么实现；手撕 RoIAlign。面试官人很好")
+    assert lead == "三面：先聊实习，然后八股："
+    assert [q for _, q in items] == ["GN 和 BN 的区别（GN 按组统计，不依赖 batch）", "为什么检测常用 GN",
+                                     "Swin 的移位窗口怎么实现", "手撕 RoIAlign"]
+    assert trailer == "面试官人很好"
+    _, items, _ = questions_separated_in_prose("为什么离开上家公司、期望工作地点是哪里、能接受多久的出差")
+    assert len(items) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "常用增强：翻转、随机裁剪、颜色抖动、Mixup",  # answer points
+    "BN、LN、GN、IN 各自怎么归一化",  # names listed in one question
+    "SE 模块有什么用？通道加权；CBAM 多了什么？空间注意力；ECA 呢？去掉降维",  # a cram sheet's pairs
+    "先问了 DETR 的匈牙利匹配；再问了 Deformable DETR 怎么加速",  # two: a compound, not a list
+])
+def test_questions_separated_in_prose_negative(text):
+    assert questions_separated_in_prose(text) is None
 
 
 @pytest.mark.parametrize("text, question, answer", [

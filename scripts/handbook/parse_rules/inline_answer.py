@@ -353,3 +353,64 @@ def questions_in_prose(text: str, first: int | None = 1) -> tuple[str, tuple[tup
             continue
         return text[: run[0].start()].strip(), tuple(items), trailer
     return None
+
+
+PROSE_SEPARATORS = ("；;", "、")
+"""Separators a 面经 paragraph lists its questions with when it does not number them."""
+MIN_SEPARATED_QUESTIONS = 3
+MIN_SEPARATED_ITEM_CHARS = 4
+OPENING = "(（[【"
+CLOSING = ")）]】"
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    """``A（x；y）；B`` → ``["A（x；y）", "B"]``: separators inside an aside do not split."""
+    parts, current, depth = [], [], 0
+    for ch in text:
+        depth += ch in OPENING
+        depth = max(depth - (ch in CLOSING), 0)
+        if depth == 0 and ch in separators:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+@lru_cache(maxsize=65536)
+def questions_separated_in_prose(text: str) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
+    """``二面：项目问得更细了，然后是一堆八股：BN和LN的区别（…）；为什么Transformer用LN不用BN；ViT怎么
+    把图像输入Transformer；…`` or ``为什么选择我们公司、期望薪资大概多少、手上有没有其他offer``: a 面经
+    paragraph listing the questions asked with ``；`` or ``、``, as :func:`questions_in_prose` does
+    for numbered ones (numbers empty).
+
+    At least :data:`MIN_SEPARATED_QUESTIONS` items, most of them asking, none a bare name
+    (``BN、LN、GN 的区别`` is one question) and none answered after a ``？`` (a cram sheet's
+    ``Q？A；Q？A`` pairs are :func:`split_pairs`')."""
+    for separators in PROSE_SEPARATORS:
+        first = _split_outside_brackets(text, separators)[0]
+        colon = max(first.rfind("："), first.rfind(":"))  # the lead ends at the colon before the list
+        lead, body = text[: colon + 1], text[colon + 1:]
+        parts = [p.strip(" ，,") for p in _split_outside_brackets(body, separators)]
+        parts = [p for p in parts if p]
+        if len(parts) < MIN_SEPARATED_QUESTIONS:
+            continue
+        trailer = ""
+        last = _split_outside_brackets(parts[-1], "。！!")
+        if len(last) > 1:
+            parts[-1], trailer = last[0].strip(), "。".join(last[1:]).strip()
+        if any(len(plain_text(p)) < MIN_SEPARATED_ITEM_CHARS for p in parts):
+            return None
+        if any(QUESTION_MARKS.search(p.rstrip("？? ")) for p in parts):
+            return None
+        strong = sum(ask(split(p)[0]) >= Ask.STRONG for p in parts)
+        if strong * 2 < len(parts):
+            return None
+        return lead.strip(), tuple(("", p) for p in parts), trailer
+    return None
+
+
+def listed_questions(text: str, first: int | None = 1) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
+    """The questions a 面经 paragraph lists, numbered or separated."""
+    return questions_in_prose(text, first) or questions_separated_in_prose(text)

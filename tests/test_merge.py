@@ -67,6 +67,7 @@ def same(a: str, b: str) -> bool:
     ("Swin 与 CNN 各有什么优缺点", "你觉得 Swin 和 CNN 相比有什么优劣"),  # pros and cons compare already
     ("解释 AUC，具体怎么计算", "分类里 AUC 指标是怎么计算的"),  # 解释 and 指标 add nothing
     ("检测的指标有哪些", "检测常用的评价指标"),
+    ("GIoU loss 解决了什么问题", "GIoU loss 解决了什么问题，公式手写一下"),  # one of a compound's questions
     ("DIoU 相对 GIoU 改进了什么", "DIoU 和普通 GIoU 的区别"),  # 相对 compares, 普通 only qualifies
     ("What is the role of the shortcut in ResNet?", "ResNet 为什么要加 shortcut"),  # role = what it is for
     ("GELU 为什么比 ReLU 更适合 Transformer", "GELU 和 ReLU 用于 Transformer 时的区别"),  # one comparison
@@ -86,6 +87,7 @@ def test_wordings_of_one_question_merge(a, b):
     ("ROC 和 AUC", "ROC 和 PR"),
     ("Swin 相比 ViT 改进了什么", "Swin 和 CNN 相比有什么优劣"),  # an improvement is not pros and cons
     ("下列哪项不是 Dropout 的作用（ ）", "Dropout 的作用"),  # a quiz over options
+    ("Soft-NMS 的流程", "最后手撕 Soft-NMS"),  # the process vs the code
     ("How is a WGAN trained?", "为什么 WGAN 不好训练"),  # how it is done vs why it is hard
     ("Dropout 为什么有效", "Dropout 如何防止过拟合？"),  # a reason, not a way to fix
     ("BN、LN 的区别", "LN 是什么"),  # a list is not two names of one concept

@@ -160,9 +160,9 @@ ASIDE = re.compile(r"^[(（][^()（）]{0,40}[)）]")
 SLASH = re.compile(r"\s*[/／]\s*|\s*或\s*")
 SENTENCE_END = re.compile(r"[？?。；;]+")
 COMMA = re.compile(r"[，,]")
-ASKS = re.compile(r"为什么|为何|为啥|怎么|怎样|如何|什么|哪|吗|呢|是否|能否|有没有|多少|几")
-"""A comma starts a new question when what follows asks (``感受野是什么，怎么一层层算``), not
-when it goes on with the same one (``BN 训练，测试区别``)."""
+ASKS = re.compile(r"为什么|为何|为啥|怎么|怎样|如何|什么|哪|吗|呢|是否|能否|有没有|多少|几|手写|手撕|写一下|推导")
+"""A comma starts a new question when what follows asks (``感受野是什么，怎么一层层算``, ``Focal Loss
+解决什么问题，公式手写一下``), not when it goes on with the same one (``BN 训练，测试区别``)."""
 TAG = re.compile(r"#\[\[[^\]]*\]\]|(?<!\S)#[^\s#]+")
 """Obsidian and Logseq tags (``#[[FPN]]``, ``#检测``) file a question; they ask nothing."""
 

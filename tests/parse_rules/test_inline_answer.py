@@ -217,6 +217,11 @@ def test_questions_in_prose_negative(text):
     assert questions_in_prose(text) is None
 
 
+def test_a_bold_answer_label_on_the_question_line_splits():
+    assert split("空洞卷积有什么用？ **A**: 不降分辨率地扩大感受野。") == (
+        "空洞卷积有什么用？", "不降分辨率地扩大感受野。", "explicit_marker")
+
+
 def test_questions_separated_in_prose():
     lead, items, trailer = questions_separated_in_prose(
         "三面：先聊实习，然后八股：GN 和 BN 的区别（GN 按组统计，不依赖 batch）；为什么检测常用 GN；"
@@ -234,6 +239,7 @@ def test_questions_separated_in_prose():
     "BN、LN、GN、IN 各自怎么归一化",  # names listed in one question
     "SE 模块有什么用？通道加权；CBAM 多了什么？空间注意力；ECA 呢？去掉降维",  # a cram sheet's pairs
     "先问了 DETR 的匈牙利匹配；再问了 Deformable DETR 怎么加速",  # two: a compound, not a list
+    "-- DenseNet相关。描述、讲讲特点、说说为什么省参数",  # one topic's points: "描述" names no question
 ])
 def test_questions_separated_in_prose_negative(text):
     assert questions_separated_in_prose(text) is None

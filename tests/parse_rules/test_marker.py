@@ -29,6 +29,18 @@ def test_first_matching_rule_wins(line, kind, rule):
     assert (m.kind, m.rule) == (kind, rule)
 
 
+def test_bold_labels_of_a_question_bank():
+    m = mark("**Q5. Why does label smoothing help?**")
+    assert (m.kind, m.number, m.text) == ("qa_q", 5, "Why does label smoothing help?")
+    m = mark("- **Q**: 空洞卷积有什么用？ **A**: 不降分辨率地扩大感受野。")
+    assert (m.kind, m.text) == ("qa_q", "空洞卷积有什么用？ **A**: 不降分辨率地扩大感受野。")
+
+
+def test_a_pandoc_escaped_number_is_still_a_number():
+    m = mark("**3\\. SVM 的核函数有什么作用？**")
+    assert (m.kind, m.number, m.text) == ("item", 3, "SVM 的核函数有什么作用？")
+
+
 def test_a_reaction_emoji_does_not_hide_the_marker_after_it():
     m = mark("🙏 第三个：anchor 的尺寸怎么定")
     assert (m.kind, m.number, m.text) == ("item", 3, "anchor 的尺寸怎么定")

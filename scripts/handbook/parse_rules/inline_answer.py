@@ -49,7 +49,7 @@ PAREN_LIST = re.compile(r"[，,、；;]")
 MIN_STATEMENT_CHARS = 12
 """Text after the last ``？`` answers only if it is a statement of some length."""
 EXPLICIT = re.compile(
-    r"\s*=\s*[:：]\s*|\s*[(（]\s*(?=答)|(?:\s+|\s*[:：]\s*)(?:\*\*)?(?:答|A)\s*[:：]\s*(?:\*\*)?\s*"
+    r"\s*=\s*[:：]\s*|\s*[(（]\s*(?=答)|(?:\s+|\s*[:：]\s*)(?:\*\*)?(?:答|A)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
 )
 DASHES_AFTER_MARK = re.compile(r"(?<=[？?])\s*(?:-{2,}|—{1,2})\s*")
 ARROW = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
@@ -390,7 +390,7 @@ def questions_separated_in_prose(text: str) -> tuple[str, tuple[tuple[str, str],
     ``Q？A；Q？A`` pairs are :func:`split_pairs`')."""
     for separators in PROSE_SEPARATORS:
         first = _split_outside_brackets(text, separators)[0]
-        colon = max(first.rfind("："), first.rfind(":"))  # the lead ends at the colon before the list
+        colon = max(first.rfind(c) for c in "：:。！!")  # the lead ends at the colon (or sentence) before the list
         lead, body = text[: colon + 1], text[colon + 1:]
         parts = [p.strip(" ，,") for p in _split_outside_brackets(body, separators)]
         parts = [p for p in parts if p]

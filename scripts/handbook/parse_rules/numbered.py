@@ -6,6 +6,7 @@ Accepts::
     5.15.2 问题  一、问题    第3题：问题   ①问题     3、-- 卷积相关 (a numbered group)
     01 为什么…？  (two-digit numbers with a space, as WeChat articles number their sections)
     1️⃣ 过拟合有哪些解决办法？   🔟 …   1⃣️1⃣️ …  (keycap emoji, as social posts number)
+    1\\. 问题    (a Word document converted by pandoc escapes the dot)
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("(1)", re.compile(r"^(\s*)[(（]\s*(\d{1,3})\s*[)）]\s*(.*)$")),
     ("1.2", re.compile(r"^(\s*)(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|[^\d.])\s*(.*)$")),
-    ("1.", re.compile(r"^(\s*)(\d{1,3})[.．](?!\d)\s*(.*)$")),
+    ("1.", re.compile(r"^(\s*)(\d{1,3})\\?[.．](?!\d)\s*(.*)$")),  # "1\." of a pandoc export
     ("1、", re.compile(r"^(\s*)(\d{1,3})\s*[、，,]\s*(.*)$")),
-    ("1)", re.compile(r"^(\s*)(\d{1,3})[)）]\s*(.*)$")),
+    ("1)", re.compile(r"^(\s*)(\d{1,3})\\?[)）]\s*(.*)$")),
     ("一、", re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$")),
     ("第1", re.compile(r"^(\s*)第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*([题问个章节部分篇])\s*[:：.、]?\s*(.*)$")),
     ("①", re.compile(rf"^(\s*)([{CIRCLED}])\s*(.*)$")),

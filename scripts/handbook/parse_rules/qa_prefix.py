@@ -5,6 +5,7 @@ Accepts::
     问：什么是感受野？        Q: what is NMS?      Q3. 为什么…      问题2：…  问题 2:   **Q**: …   **Q3** …
     答：感受野是…            A: …    A1：…        A：…            【答：…】  -答：1、…  **A**：…
     ❓Q1｜为什么…            ✅A：…              Q2丨…   (emoji and bars of social-media posts)
+    - **Q**: …？ **A**: …   **Q3. How does ViT work?**   (bold labels of a GitHub question bank)
     【题目】1. …（ ）         【答案】C           【解析】…   (exam papers and quiz banks)
     答案：C   解析：…                                            (the same, unbracketed)
     → 一種跨框架的模型格式                                       (an arrow opening the answer line)
@@ -21,7 +22,7 @@ EMOJI = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u203C\u2049\uFE0F\u
 BAR = r"[:：.、｜丨|]"
 # ("Q、K、V 分别代表什么" enumerates letters: no label)
 QUESTION = re.compile(
-    rf"^\s*(?:[-*+]\s+)?{EMOJI}(?:\*\*)?(?:问题\s*(\d*)\s*{BAR}|问\s*[:：]|Q\s*(\d*)\s*(?:{BAR}(?<!、)|、(?!\s*[A-Za-z]\s*、))|Q(\d+)(?=\*\*\s*\S|\s+\S)"
+    rf"^\s*(?:[-*+]\s+)?{EMOJI}(?:\*\*)?(?:问题\s*(\d*)\s*{BAR}|问\s*[:：]|Q\s*(\d*)\s*(?:{BAR}(?<!、)|、(?!\s*[A-Za-z]\s*、))|Q(\d+)(?=\*\*\s*\S|\s+\S)|Q\*\*\s*[:：]"
     r"|Question\s*(\d*)\s*[:：])(?:\*\*)?\s*(.*)$",
     re.I,
 )
@@ -57,8 +58,10 @@ def match(line: str) -> Mark | None:
     if (m := QUESTION.match(line)) and m.group(5).strip().strip("*").strip():
         number = m.group(1) or m.group(2) or m.group(3) or m.group(4) or "0"
         prefix = line[: m.start(5)].strip().lstrip("-*+ ").replace("**", "")
-        return Mark(kind="qa_q", text=m.group(5).strip(), rule="qa_prefix", family="Q", number=int(number),
-                    prefix=prefix)
+        text = m.group(5).strip()
+        if text.endswith("**") and text.count("**") % 2:
+            text = text[:-2].rstrip()  # "**Q3. How does ViT work?**": the bold closes after the question
+        return Mark(kind="qa_q", text=text, rule="qa_prefix", family="Q", number=int(number), prefix=prefix)
     if m := ANSWER.match(line):
         text = m.group(1).strip()
         if "【" in line[: m.start(1)] and text.endswith("】"):

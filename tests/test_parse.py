@@ -293,6 +293,15 @@ def test_a_put_off_answer_leaves_the_question_unanswered(placeholder):
     assert entry.unanswered
 
 
+def test_a_plain_question_after_a_headings_answer_is_a_card_with_its_own_answer():
+    text = ("#### 介绍一下 R-CNN 系列的发展\n\n- R-CNN：选择性搜索 + CNN 特征\n- Fast R-CNN：共享卷积，RoI Pooling\n\n"
+            "RoI Align 是怎么做的？\n\n取消量化，用双线性插值采样\n\n- 每个 bin 采四个点再池化\n")
+    entries = entries_of(text)
+    assert [e.question for e in entries] == ["介绍一下 R-CNN 系列的发展", "RoI Align 是怎么做的？"]
+    assert "Fast R-CNN" in entries[0].answer and "双线性" not in entries[0].answer
+    assert entries[1].answer.startswith("取消量化") and "四个点" in entries[1].answer
+
+
 def test_an_answer_that_was_not_answered_in_time_still_answers():
     [entry] = entries_of("## Swin 的 shifted window 怎么实现？\n\n（没答上来，面试官说是把窗口整体平移半个窗口再算注意力）\n")
     assert not entry.unanswered

@@ -279,6 +279,14 @@ class Emitter:
                 # "三面（HR + 主管）" or an unrelated card after the answer: what follows is a new group
                 sections.append(child)
                 continue
+            last_follow_up = follow_ups[-1][0] if follow_ups else None
+            card = last_follow_up is not None and node.kind == "heading" and last_follow_up.mark is not None and (
+                last_follow_up.mark.kind == "plain" and not last_follow_up.children
+                and self.decision(last_follow_up).rule == "follow_up")
+            if cd.role == Role.ANSWER and card:
+                # "#### YOLO 的发展" … then "mAP怎么算？" and its paragraphs: a card of its own under the heading
+                follow_ups[-1][1].extend(self.subtree_lines(child, None))
+                continue
             if follow_ups and cd.role == Role.ANSWER and not child.blank_before and (
                 not follow_ups[-1][1] and not follow_ups[-1][0].children
             ) and answers_a_follow_up(child):

@@ -566,9 +566,14 @@ def follow_up(node: Node, s: Siblings) -> Role | None:
 
 
 def _answered_here(node: Node, s: Siblings) -> bool:
-    """The line has its own answer: text under it, or right after it."""
+    """The line has its own answer: text under it, or right after it (a paragraph, or a short
+    line that says something rather than asks or names: ``先算每个类别的 AP，再求平均``)."""
     after = s.nodes[s.index + 1] if s.index + 1 < len(s.nodes) else None
-    return has_content(node) or (after is not None and after.kind == "content")
+    if after is None:
+        return has_content(node)
+    says = (after.kind == "head" and after.mark is not None and after.mark.kind == "plain"
+            and after.ask < Ask.WEAK and not is_title_phrase(after.text))
+    return has_content(node) or after.kind == "content" or says
 
 
 def follow_up_sibling(node: Node, s: Siblings) -> Role | None:
@@ -605,6 +610,8 @@ def topic_shift(node: Node, s: Siblings) -> Role | None:
     parent = node.parent
     if parent is None or not _content_before(parent, node):
         return None
+    if s.open_question is not None and not s.open_answered:
+        return None  # "mAP怎么算？" then "先算每个类别的AP，再求平均": the answer it waits for
     current = s.open_question or parent  # after a card, the card is what a new line must differ from
     if shares_words(title, current.text):
         return None

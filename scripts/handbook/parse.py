@@ -332,6 +332,8 @@ class Emitter:
             if not number:  # "BN和LN的区别（BN按batch统计…）；…": an unnumbered item may carry its answer
                 item, inline, split_rule = inline_answer.split(item)
                 rule = split_rule or rule
+                if not inline and (aside := inline_answer.trailing_aside(item)):
+                    (item, inline), rule = aside, "trailing_aside"
             entry = OpenEntry(node, item, context, number, inline=inline, inline_rule=rule)
             if k == 0:
                 entry.preface = [*preface, *range(node.start, node.end)]

@@ -16,6 +16,7 @@ from handbook.parse_rules.inline_answer import (
     split_list,
     statement_after_question_mark,
     term_definition,
+    trailing_aside,
     trailing_parenthetical,
 )
 
@@ -220,6 +221,17 @@ def test_questions_in_prose_negative(text):
 def test_a_bold_answer_label_on_the_question_line_splits():
     assert split("空洞卷积有什么用？ **A**: 不降分辨率地扩大感受野。") == (
         "空洞卷积有什么用？", "不降分辨率地扩大感受野。", "explicit_marker")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("卷积的计算量是多少（O(k²·C_in·C_out·H·W)，和核大小平方成正比）",
+     ("卷积的计算量是多少", "O(k²·C_in·C_out·H·W)，和核大小平方成正比")),
+    ("最后反问（问了组里的技术栈）", ("最后反问", "问了组里的技术栈")),
+    ("讲讲 FPN", None),
+    ("（全是括号）", None),
+])
+def test_trailing_aside(text, expected):
+    assert trailing_aside(text) == expected
 
 
 def test_questions_separated_in_prose():

@@ -378,6 +378,22 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
     return parts
 
 
+def trailing_aside(text: str) -> Split | None:
+    """``Self-attention的时间复杂度是多少（O(n²d)，n是token数）``: the bracketed aside that closes an
+    item of a 面经's list, nested brackets and all: what the candidate answered."""
+    text = text.rstrip()
+    if not text or text[-1] not in CLOSING:
+        return None
+    depth = 0
+    for k in range(len(text) - 1, -1, -1):
+        depth += text[k] in CLOSING
+        depth -= text[k] in OPENING
+        if depth == 0:
+            question, aside = text[:k].rstrip(), text[k + 1:-1].strip()
+            return (question, aside) if question and aside else None
+    return None
+
+
 @lru_cache(maxsize=65536)
 def questions_separated_in_prose(text: str) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
     """``二面：项目问得更细了，然后是一堆八股：BN和LN的区别（…）；为什么Transformer用LN不用BN；ViT怎么

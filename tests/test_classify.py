@@ -16,6 +16,7 @@ def place(question: str, answer: str = "", context: tuple[str, ...] = ()) -> str
 @pytest.mark.parametrize("question, topic", [
     ("感受野怎么计算？", "convolution"),
     ("写一个数值稳定的 softmax", "coding"),  # a coding task: what it computes is no subject
+    ("Dice Loss 怎么定义，公式手写一下", "loss"),  # the formula written out is no coding task
     ("从信息论的角度怎么理解 L2 正则？", "regularization"),  # a viewpoint is no subject either
     ("为什么 teacher 给的软标签比 one-hot 更有用？", "compression-deployment"),
     ("Max Pooling 和 Average Pooling 的区别", "pooling"),

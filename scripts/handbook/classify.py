@@ -38,6 +38,8 @@ VIEWPOINT = re.compile(r"从[^，,？?。]{1,12}?(?:角度|视角|层面)(?:来�
 """``从贝叶斯角度怎么理解 L2 正则``: the viewpoint is not what the question is about."""
 CODING_TASK = re.compile(r"手写|手撕|手推代码|写一个|写个|编程实现|代码实现|用代码|implement", re.I)
 """``手写数值稳定的 softmax``: a coding task; what it computes gets no subject's extra weight."""
+FORMULA_BY_HAND = re.compile(r"公式\s*(?:手写|手推|写)一?下?|(?:手写|手推)\s*(?:一下)?\s*公式")
+"""``Dice Loss 怎么定义，公式手写一下``: the formula written out, no coding task."""
 END = ""
 URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\]\([^)\s]*\)", re.I)
 CASED_ABBREVIATIONS = {"in": re.compile(r"(?<![A-Za-z])IN(?![A-Za-z])")}
@@ -151,6 +153,7 @@ class Classifier:
         """Add the weighted votes of every keyword in ``text``; the first one (the question's
         subject: "池化层有参数吗，反向传播怎么传" is about pooling) counts ``subject`` times."""
         text = URL.sub(" ", text)  # "https://www.cnblogs.com/…" names a site, not HTTP or DNS
+        text = FORMULA_BY_HAND.sub(" 公式 ", text)
         found = [self.matcher.key(f) for f in self.matcher.find(text)]
         counts: dict[str, float] = defaultdict(float)
         # "batch size 很小的时候 BN 有什么问题": a condition first, the subject after it

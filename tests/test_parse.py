@@ -295,9 +295,12 @@ def test_a_put_off_answer_leaves_the_question_unanswered(placeholder):
 
 def test_a_plain_question_after_a_headings_answer_is_a_card_with_its_own_answer():
     text = ("#### 介绍一下 R-CNN 系列的发展\n\n- R-CNN：选择性搜索 + CNN 特征\n- Fast R-CNN：共享卷积，RoI Pooling\n\n"
-            "RoI Align 是怎么做的？\n\n取消量化，用双线性插值采样\n\n- 每个 bin 采四个点再池化\n")
+            "RoI Align 是怎么做的？\n\n取消量化，用双线性插值采样\n\n- 每个 bin 采四个点再池化\n\n"
+            "Cascade R-CNN 为什么有效？\n\n- 待补充\n")
     entries = entries_of(text)
-    assert [e.question for e in entries] == ["介绍一下 R-CNN 系列的发展", "RoI Align 是怎么做的？"]
+    assert [e.question for e in entries] == ["介绍一下 R-CNN 系列的发展", "RoI Align 是怎么做的？",
+                                             "Cascade R-CNN 为什么有效？"]
+    assert entries[2].unanswered and "四个点" in entries[1].answer
     assert "Fast R-CNN" in entries[0].answer and "双线性" not in entries[0].answer
     assert entries[1].answer.startswith("取消量化") and "四个点" in entries[1].answer
 

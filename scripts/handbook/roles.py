@@ -573,7 +573,8 @@ def _answered_here(node: Node, s: Siblings) -> bool:
         return has_content(node)
     says = (after.kind == "head" and after.mark is not None and after.mark.kind == "plain"
             and after.ask < Ask.WEAK and not is_title_phrase(after.text))
-    return has_content(node) or after.kind == "content" or says
+    put_off = after.kind == "head" and is_reminder(after.text, after.mark.todo if after.mark else "")
+    return has_content(node) or after.kind == "content" or says or put_off  # ("- 待补充" holds its place)
 
 
 def follow_up_sibling(node: Node, s: Siblings) -> Role | None:

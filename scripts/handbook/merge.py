@@ -339,7 +339,7 @@ def _compares_the_same_pair(a: QuestionKey, b: QuestionKey) -> bool:
             and (a.aspects | b.aspects) <= COMPARISON_ASPECTS and not (a.content ^ b.content) - COMPARISON_WORDS)
 
 
-COMPARISON_WORDS = frozenset({"不用", "而不用", "而不是", "不选", "好用", "优劣", "更好", "优于", "适合", "更适合",
+COMPARISON_WORDS = frozenset({"不用", "而不用", "而不是", "不选", "好用", "更好", "优于", "适合", "更适合",
                               "better", "than", "worse"})
 
 

@@ -99,9 +99,9 @@ CODE_LIKE = re.compile(r"[=(){}\[\];]|^\s*(?:def|return|for|if|import|class)\b")
 BROKEN_MIN_WIDTH = 30
 BROKEN_MAX_TAIL = 24
 SELF_CONTAINED = frozenset({"explicit_marker", "dashes", "term_definition"})
+"""Inline-answer rules whose line is a question and answer in one (never a continuation)."""
 ANSWERED_BY_MARK = frozenset({"explicit_marker", "dashes"})
 """A question line that hands over to its answer with ``答：``, ``->`` or ``——`` is complete."""
-"""Inline-answer rules whose line is a question and answer in one (never a continuation)."""
 HEADING_RANK = {level: float(level) for level in range(1, 7)}
 BARE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<text>[^\d\s].*)$")
 CHAPTER_LOOKAHEAD = 4
@@ -925,9 +925,10 @@ class Reader:
         + blank + ``以及之后怎么衰减？``. Returns how many following units it took."""
         if TERMINAL.search(plain_text(node.text)):
             return self.second_part(node, units, k)
-        if term_definition(node.text) is not None and ask(split_answer(node.text)[0]) < Ask.WEAK:
+        question, _answer, rule = split_answer(node.text)
+        if term_definition(node.text) is not None and ask(question) < Ask.WEAK:
             return 0  # "- SimOTA / TAL：把分类和回归…" + "其实核心都在回答…？": a point and a remark
-        if split_answer(node.text)[2] in ANSWERED_BY_MARK:
+        if rule in ANSWERED_BY_MARK:
             return 0  # "IoU 怎么算 -> 交集 / 并集" + "anchor-free 的区别？": answered, so complete
         if self.broken_paragraph(node, units, k):
             return 2  # the blank line and the rest of the question

@@ -279,11 +279,7 @@ class Emitter:
                 # "三面（HR + 主管）" or an unrelated card after the answer: what follows is a new group
                 sections.append(child)
                 continue
-            last_follow_up = follow_ups[-1][0] if follow_ups else None
-            card = last_follow_up is not None and node.kind == "heading" and last_follow_up.mark is not None and (
-                last_follow_up.mark.kind == "plain" and not last_follow_up.children
-                and self.decision(last_follow_up).rule == "follow_up")
-            if cd.role == Role.ANSWER and card:
+            if cd.role == Role.ANSWER and self.is_card_under(node, follow_ups):
                 # "#### YOLO 的发展" … then "mAP怎么算？" and its paragraphs: a card of its own under the heading
                 follow_ups[-1][1].extend(self.subtree_lines(child, None))
                 continue
@@ -315,6 +311,15 @@ class Emitter:
             leftover, _ = self.container(holder, context, [])
             entry.lines.extend(leftover)
         return entry
+
+    def is_card_under(self, heading: Node, follow_ups: list[tuple[Node, list[int]]]) -> bool:
+        """The last follow-up under ``heading`` is a plain question line (``mAP怎么算？``): a card of
+        its own, which takes the paragraphs after it."""
+        if not follow_ups or heading.kind != "heading":
+            return False
+        last = follow_ups[-1][0]
+        return (last.mark is not None and last.mark.kind == "plain" and not last.children
+                and self.decision(last).rule == "follow_up")
 
     def prose_questions(self, node: Node, context: tuple[str, ...], preface: list[int]) -> OpenEntry:
         """One entry per question a 面经 paragraph lists by number; the paragraph itself is shown

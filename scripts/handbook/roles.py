@@ -123,7 +123,7 @@ LEAD_IN = re.compile(
 """``改进版本有这些：``, ``主要分为以下几种：``, ``主要两点：``, ``以 RPN 为例：``, ``可以从两个角度理解：``:
 words leading into the answer."""
 MEANS_FIRST = re.compile(r"^(?:用|把|将|通过|利用|采用|使用|借助|基于)(?![户法途处])")
-MEANS_MIN_CHARS = 4
+MEANS_MIN_CHARS = 5
 """``用 1×1 卷积降维：``, ``通过两个分支实现：``: a clause that opens with the means is said, not a name
 (``用户画像：`` is one, and so is a bare ``使用：``)."""
 WORD_CHARACTER = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
@@ -251,7 +251,7 @@ def leads_in(node: Node) -> bool:
     if not words.endswith((":", "：")):
         return False
     words = words.rstrip(":：").strip()
-    return bool(LEAD_IN.search(words) or (MEANS_FIRST.match(words) and len(words) > MEANS_MIN_CHARS))
+    return bool(LEAD_IN.search(words) or (MEANS_FIRST.match(words) and len(words) >= MEANS_MIN_CHARS))
 
 
 FOLLOW_UP_LABEL = re.compile(r"^(?:追问|再问|接着问|follow[- ]?up)$", re.I)

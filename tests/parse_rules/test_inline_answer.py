@@ -228,6 +228,7 @@ def test_a_bold_answer_label_on_the_question_line_splits():
      ("卷积的计算量是多少", "O(k²·C_in·C_out·H·W)，和核大小平方成正比")),
     ("最后反问（问了组里的技术栈）", ("最后反问", "问了组里的技术栈")),
     ("讲讲 FPN", None),
+    ("可变形卷积（DCN）", None),  # an abbreviation, not an answer
     ("（全是括号）", None),
 ])
 def test_trailing_aside(text, expected):
@@ -244,6 +245,9 @@ def test_questions_separated_in_prose():
     assert trailer == "面试官人很好"
     _, items, _ = questions_separated_in_prose("为什么离开上家公司、期望工作地点是哪里、能接受多久的出差")
     assert len(items) == 3
+    lead, items, _ = questions_separated_in_prose(
+        "八股：GN 和 BN 的区别（GN：按组统计。不依赖 batch）；为什么检测常用 GN；Swin 的移位窗口怎么实现")
+    assert lead == "八股：" and items[0][1].startswith("GN 和 BN 的区别")  # a colon inside the aside is no lead
 
 
 @pytest.mark.parametrize("text", [

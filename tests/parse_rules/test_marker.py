@@ -34,6 +34,7 @@ def test_bold_labels_of_a_question_bank():
     assert (m.kind, m.number, m.text) == ("qa_q", 5, "Why does label smoothing help?")
     m = mark("- **Q**: 空洞卷积有什么用？ **A**: 不降分辨率地扩大感受野。")
     assert (m.kind, m.text) == ("qa_q", "空洞卷积有什么用？ **A**: 不降分辨率地扩大感受野。")
+    assert (mark("**A**: 不降分辨率地扩大感受野。").kind, mark("**答**：扩大感受野").kind) == ("qa_a", "qa_a")
 
 
 def test_a_pandoc_escaped_number_is_still_a_number():

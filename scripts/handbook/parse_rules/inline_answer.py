@@ -390,7 +390,7 @@ def trailing_aside(text: str) -> Split | None:
         depth -= text[k] in OPENING
         if depth == 0:
             question, aside = text[:k].rstrip(), text[k + 1:-1].strip()
-            return (question, aside) if question and aside else None
+            return (question, aside) if question and _answer_like(aside) else None  # not "可变形卷积（DCN）"
     return None
 
 
@@ -401,13 +401,14 @@ def questions_separated_in_prose(text: str) -> tuple[str, tuple[tuple[str, str],
     paragraph listing the questions asked with ``；`` or ``、``, as :func:`questions_in_prose` does
     for numbered ones (numbers empty).
 
-    At least :data:`MIN_SEPARATED_QUESTIONS` items, most of them asking, none a bare name
-    (``BN、LN、GN 的区别`` is one question) and none answered after a ``？`` (a cram sheet's
-    ``Q？A；Q？A`` pairs are :func:`split_pairs`')."""
+    At least :data:`MIN_SEPARATED_QUESTIONS` items, most of them asking, none shorter than
+    :data:`MIN_SEPARATED_ITEM_CHARS` (``BN、LN、GN 的区别`` is one question) and none answered after
+    a ``？`` (a cram sheet's ``Q？A；Q？A`` pairs are :func:`split_pairs`')."""
     for separators in PROSE_SEPARATORS:
         first = _split_outside_brackets(text, separators)[0]
-        colon = max(first.rfind(c) for c in "：:。！!")  # the lead ends at the colon (or sentence) before the list
-        lead, body = text[: colon + 1], text[colon + 1:]
+        opening = _split_outside_brackets(first, "：:。！!")  # the lead ends at the colon (or sentence) before the list
+        cut = len(first) - len(opening[-1])
+        lead, body = text[:cut], text[cut:]
         parts = [p.strip(" ，,") for p in _split_outside_brackets(body, separators)]
         parts = [p for p in parts if p]
         if len(parts) < MIN_SEPARATED_QUESTIONS:

@@ -305,6 +305,11 @@ def test_a_plain_question_after_a_headings_answer_is_a_card_with_its_own_answer(
     assert entries[1].answer.startswith("取消量化") and "四个点" in entries[1].answer
 
 
+def test_an_answer_that_says_what_needs_review_still_answers():
+    [entry] = entries_of("## BN 的参数量\n\n每个通道 γ、β 两个，需要复习的是推理时的均值方差\n")
+    assert not entry.unanswered
+
+
 def test_an_answer_that_was_not_answered_in_time_still_answers():
     [entry] = entries_of("## Swin 的 shifted window 怎么实现？\n\n（没答上来，面试官说是把窗口整体平移半个窗口再算注意力）\n")
     assert not entry.unanswered

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import entries_of, questions_of
+from conftest import entries_of, make_note, questions_of
 from handbook.diagnostics import Report
+from handbook.parse import parse_note
 
 
 def test_numbered_questions_with_numbered_answers():
@@ -343,6 +344,19 @@ def test_questions_listed_in_prose_answered_later_by_number():
     assert entries[3].unanswered and entries[4].unanswered
     assert [e.context[-1] for e in entries] == ["一面", "一面", "一面", "二面", "二面"]
     assert entries[0].lines[0] == entries[1].lines[0] == 3  # every listed question links to its paragraph
+
+
+def test_round_title_with_a_comma_in_brackets_and_the_topics_it_covered():
+    text = (
+        "⭐二面（技术面，55min）\n问了 Deformable DETR 为什么收敛快？\n答：稀疏采样点，注意力只看少数位置。\n\n"
+        "⭐三面（总监面，30min）\n基本是聊天，聊了实习里最有成就感的事、怎么规划技术成长、对加班的看法\n"
+    )
+    entries = parse_note(make_note(text, path="面经.txt"), Report())  # a phone memo: each line its own
+    assert [e.question for e in entries] == [
+        "问了 Deformable DETR 为什么收敛快？", "基本是聊天，聊了实习里最有成就感的事", "怎么规划技术成长", "对加班的看法"]
+    assert entries[0].answer.startswith("答：稀疏采样点")
+    assert [e.context for e in entries[1:]] == [("⭐三面（总监面，30min）",)] * 3
+    assert all(e.unanswered for e in entries[1:])
 
 
 def test_answer_points_listed_in_prose_are_not_questions():

@@ -308,7 +308,7 @@ def head_like(m: Mark) -> bool:
         return True  # "DeepLab v3+ 的 ASPP 模块=：1x1 卷积、…": a card, question and answer on one line
     return (ask(question) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
             or term_definition(m.text) is not None or section_label(m.text) is not None
-            or listed_questions(m.text, first=None) is not None or is_meta_line(m.text))
+            or listed_questions(m.text, first=None, told=True) is not None or is_meta_line(m.text))
 
 
 class Reader:

@@ -325,7 +325,7 @@ class Emitter:
         """One entry per question a 面经 paragraph lists by number; the paragraph itself is shown
         above the first of them (its lead, ``一面（50min）：…然后八股：``, and what follows)."""
         d = self.decision(node)
-        found = inline_answer.listed_questions(node.text.strip(), max(self.by_number, default=0) + 1)
+        found = inline_answer.listed_questions(node.text.strip(), max(self.by_number, default=0) + 1, told=True)
         assert found is not None, "roles.prose_questions decided on the same text"
         lead, items, _trailer = found
         round_name = ROUND_LEAD.match(plain_text(lead))

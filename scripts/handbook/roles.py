@@ -136,10 +136,11 @@ ASIDE_QUESTION = re.compile(r"[(（][^()（）]*(?:怎么|如何|什么|为什�
 FUNCTION_CHARS = re.compile(r"[的了和与及或是在有为对把被中上下个一不也都就而且]")
 ROUND_TITLE = re.compile(
     r"^[\w\s\-·/&（）()【】]{0,16}?(?:[一二三四五六七八九十\d]\s*面|hr\s*面|终面|笔试|机试|技术面|交叉面|加面|主管面|"
-    r"总监面|群面|电话面|视频面|现场面)[\w\s\-·/&+：:（）()【】]{0,20}$",
+    r"总监面|群面|电话面|视频面|现场面)(?:[\w\s\-·/&+：:]|[（(【][^（）()【】]{0,18}[)）】]){0,20}$",
     re.I,
 )
-"""``字节跳动 一面``, ``‹腾讯-一面(2018)›``, ``二面（50min）``, ``美团 三面（HR）``: a round of a 面经."""
+"""``字节跳动 一面``, ``‹腾讯-一面(2018)›``, ``二面（50min）``, ``美团 三面（HR）``, ``三面（主管面，40min）``:
+a round of a 面经 (a comma only inside its brackets: ``二面，问了…`` goes on to say what was asked)."""
 
 
 @dataclass
@@ -350,7 +351,7 @@ def listed_in_prose(node: Node, s: Siblings):
     separated by ``；`` or ``、``."""
     if node.kind not in ("head", "content") or split_list(node.text):
         return None
-    return listed_questions(node.text, max(s.listed, default=0) + 1)
+    return listed_questions(node.text, max(s.listed, default=0) + 1, told=s.parent_role != Role.QUESTION)
 
 
 def prose_questions(node: Node, s: Siblings) -> Role | None:

@@ -250,6 +250,14 @@ def test_questions_separated_in_prose():
     assert lead == "八股：" and items[0][1].startswith("GN 和 BN 的区别")  # a colon inside the aside is no lead
 
 
+def test_questions_the_note_says_were_asked():
+    text = "主要聊经历，问了实习期间最大的挑战、如何和产品同学沟通、三年后想做的方向"
+    assert questions_separated_in_prose(text) is None  # only one item asks: it could be answer points
+    _, items, _ = questions_separated_in_prose(text, told=True)
+    assert [q for _, q in items] == ["主要聊经历，问了实习期间最大的挑战", "如何和产品同学沟通", "三年后想做的方向"]
+    assert questions_separated_in_prose("我说了多尺度训练、加大分辨率、换更强的骨干网络", told=True) is None
+
+
 @pytest.mark.parametrize("text", [
     "常用增强：翻转、随机裁剪、颜色抖动、Mixup",  # answer points
     "BN、LN、GN、IN 各自怎么归一化",  # names listed in one question

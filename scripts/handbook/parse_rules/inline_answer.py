@@ -394,8 +394,12 @@ def trailing_aside(text: str) -> Split | None:
     return None
 
 
+ASKED_ABOUT = re.compile(r"(?:问|聊|考|问到|聊到|考到)了|被问|问到|聊到|问的是|聊的是")
+"""``聊了项目的难点和收获、平时怎么读论文、未来的职业规划``: the 面经 says these were asked, asking or not."""
+
+
 @lru_cache(maxsize=65536)
-def questions_separated_in_prose(text: str) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
+def questions_separated_in_prose(text: str, told: bool = False) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
     """``二面：项目问得更细了，然后是一堆八股：BN和LN的区别（…）；为什么Transformer用LN不用BN；ViT怎么
     把图像输入Transformer；…`` or ``为什么选择我们公司、期望薪资大概多少、手上有没有其他offer``: a 面经
     paragraph listing the questions asked with ``；`` or ``、``, as :func:`questions_in_prose` does
@@ -403,7 +407,9 @@ def questions_separated_in_prose(text: str) -> tuple[str, tuple[tuple[str, str],
 
     At least :data:`MIN_SEPARATED_QUESTIONS` items, most of them asking, none shorter than
     :data:`MIN_SEPARATED_ITEM_CHARS` (``BN、LN、GN 的区别`` is one question) and none answered after
-    a ``？`` (a cram sheet's ``Q？A；Q？A`` pairs are :func:`split_pairs`')."""
+    a ``？`` (a cram sheet's ``Q？A；Q？A`` pairs are :func:`split_pairs`'). Where the note may tell
+    what was asked (``told``: not under a question, whose answer this would be), a verb that says so
+    (:data:`ASKED_ABOUT`) before the first item stands for the asking."""
     for separators in PROSE_SEPARATORS:
         first = _split_outside_brackets(text, separators)[0]
         opening = _split_outside_brackets(first, "：:。！!")  # the lead ends at the colon (or sentence) before the list
@@ -422,12 +428,13 @@ def questions_separated_in_prose(text: str) -> tuple[str, tuple[tuple[str, str],
         if any(QUESTION_MARKS.search(p.rstrip("？? ")) for p in parts):
             return None
         strong = sum(ask(split(p)[0]) >= Ask.STRONG for p in parts)
-        if strong * 2 < len(parts):
+        if strong * 2 < len(parts) and not (told and ASKED_ABOUT.search(lead + parts[0])):
             return None
         return lead.strip(), tuple(("", p) for p in parts), trailer
     return None
 
 
-def listed_questions(text: str, first: int | None = 1) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
+def listed_questions(text: str, first: int | None = 1, told: bool = False
+                     ) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
     """The questions a 面经 paragraph lists, numbered or separated."""
-    return questions_in_prose(text, first) or questions_separated_in_prose(text)
+    return questions_in_prose(text, first) or questions_separated_in_prose(text, told)

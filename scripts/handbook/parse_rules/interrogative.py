@@ -435,10 +435,15 @@ def is_short_phrase(text: str, limit: int = HEAD_MAX_CHARS) -> bool:
     return 0 < width(words) <= limit and not SENTENCE_INSIDE.search(words)
 
 
+BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+
+
 def is_title_phrase(text: str) -> bool:
-    """``卷积相关``, ``目标检测``, ``深度学习常用的optimizer(优化器)``: a name, not a clause."""
+    """``卷积相关``, ``目标检测``, ``深度学习常用的optimizer(优化器)``, ``二面（技术面，55min）``: a
+    name, not a clause (a comma in its brackets does not make it one)."""
     words = plain_text(text).rstrip("：:").strip()
-    return (is_short_phrase(words, TITLE_MAX_CHARS) and not CLAUSE_PUNCTUATION.search(words)
+    unbracketed = BRACKETED.sub("", words).strip() or words  # (a line all in brackets is an aside)
+    return (is_short_phrase(words, TITLE_MAX_CHARS) and not CLAUSE_PUNCTUATION.search(unbracketed)
             and not PERFECTIVE.search(words) and not is_narrative(words))
 
 

@@ -359,6 +359,25 @@ def test_round_title_with_a_comma_in_brackets_and_the_topics_it_covered():
     assert all(e.unanswered for e in entries[1:])
 
 
+def test_round_paragraph_whose_last_clause_is_its_first_question():
+    text = (
+        "某厂 CV 面经\n\n"
+        "一面（45min）：先讲了二十分钟实习项目；接着八股：DETR 为什么不需要 NMS\n"
+        "（我说一对一的匈牙利匹配本身就去重了）；\n"
+        "RoIAlign 相比 RoIPooling 改进了什么；\n"
+        "手撕 IoU。\n\n"
+        "二面（总监面，30min）：聊最有挑战的项目；\n"
+        "为什么想来我们组。\n"
+    )
+    entries = entries_of(text)
+    assert [e.question for e in entries] == [
+        "DETR 为什么不需要 NMS", "RoIAlign 相比 RoIPooling 改进了什么", "手撕 IoU", "聊最有挑战的项目",
+        "为什么想来我们组"]
+    assert entries[0].answer.startswith("（我说一对一的匈牙利匹配")
+    assert "先讲了二十分钟实习项目" in entries[0].preface  # the paragraph stays on the page, above its question
+    assert [e.context[-1] for e in entries] == ["一面（45min）"] * 3 + ["二面（总监面，30min）"] * 2
+
+
 def test_answer_points_listed_in_prose_are_not_questions():
     text = "1x1 卷积的作用？\n\n主要有三点：1.降维 2.跨通道信息融合 3.减少参数量。\n"
     entries = entries_of(text)

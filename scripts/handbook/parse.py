@@ -57,10 +57,6 @@ DEFERRAL = re.compile(
 a chat's ``面试官问了我没答上`` and ``这个我也不太懂，等大佬``: the answer put off, not given."""
 DEFERRAL_MAX_CHARS = 60
 KEY_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?\d{1,2}\s*[.、．)）]\s*")
-ROUND_LEAD = re.compile(
-    r"^([^：:，,。]{0,12}?(?:[一二三四五六七八九十\d]\s*面|hr\s*面|终面|笔试)[^：:，,。]{0,16})[：:]", re.I
-)
-"""``二面（60min）：…`` opening a paragraph of listed questions: the round they were asked in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +197,10 @@ class Emitter:
             elif d.role == Role.QUESTION and d.rule == "prose_questions":
                 last = self.prose_questions(child, context, pending)
                 pending = []
+            elif d.role == Role.QUESTION and d.rule == "round_lead_question":
+                context = round_context = (*base, inline_answer.round_lead(child.text)[0])  # for the lines after it too
+                last = self.question(child, context, pending)
+                pending = []
             elif d.role == Role.QUESTION:
                 last = self.question(child, context, pending)
                 pending = []
@@ -226,6 +226,10 @@ class Emitter:
                  parent: OpenEntry | None = None) -> OpenEntry:
         d = self.decision(node)
         text = node.text.strip()
+        shown_above: list[int] = []
+        if d.rule == "round_lead_question":  # the paragraph is shown above its first question
+            _round, _lead, text = inline_answer.round_lead(text)
+            shown_above = list(range(node.start, node.end))
         pairs = [] if node.inline else inline_answer.split_pairs(text)
         if pairs:  # "Q1？A1；Q2？A2" on a cram sheet: one entry per pair, the last one goes on below
             for question, answer, rule in pairs[:-1]:
@@ -268,6 +272,7 @@ class Emitter:
         for i in preface:
             role, rule_name, _ = self.readings.get(i, ("answer", "preface", None))
             self.readings[i] = ("preface", rule_name, self.open.index(entry))
+        entry.preface.extend(shown_above)
         follow_ups: list[tuple[Node, list[int]]] = []
         sections: list[Node] = []
         for child in node.children:
@@ -328,9 +333,9 @@ class Emitter:
         found = inline_answer.listed_questions(node.text.strip(), max(self.by_number, default=0) + 1, told=True)
         assert found is not None, "roles.prose_questions decided on the same text"
         lead, items, _trailer = found
-        round_name = ROUND_LEAD.match(plain_text(lead))
+        round_name = inline_answer.ROUND_LEAD.match(plain_text(lead))
         if round_name:
-            context = (*context, round_name.group(1).strip())
+            context = (*context, round_name.group("round").strip())
         entry: OpenEntry | None = None
         for k, (number, item) in enumerate(items):
             inline, rule = "", "prose_questions"

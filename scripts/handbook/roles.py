@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from .outline import HEADING_RANK, Node
 from .parse_rules.callout import QUESTION_TYPES
-from .parse_rules.inline_answer import listed_questions, split_list, term_definition
+from .parse_rules.inline_answer import listed_questions, round_lead, split_list, term_definition
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.interrogative import (
     GROUP_SUFFIX,
@@ -358,6 +358,19 @@ def prose_questions(node: Node, s: Siblings) -> Role | None:
     """``一面（50min）：项目拷打20分钟，然后八股：1.BN和LN的区别 2.介绍一下Focal Loss 3.…``: a
     面经 paragraph that lists the questions asked; each becomes an entry of its own."""
     return Role.QUESTION if listed_in_prose(node, s) else None
+
+
+def round_lead_question(node: Node, s: Siblings) -> Role | None:
+    """``一面（50min）：自我介绍后深挖项目…；然后是八股：BN 为什么能加快收敛`` then ``LN 和 BN 的区别；``
+    on the next line: a round's paragraph whose last clause is its first question, one per line after."""
+    if node.kind != "head" or s.parent_role == Role.QUESTION or node.mark is None or node.mark.kind != "plain":
+        return None
+    found = round_lead(node.text)
+    if found is None:
+        return None
+    after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
+    asks_after = after is not None and after.kind == "head" and after.ask >= Ask.STRONG
+    return Role.QUESTION if ask(found[2]) >= Ask.WEAK or asks_after else None
 
 
 def answer_key(node: Node, s: Siblings) -> Role | None:
@@ -970,6 +983,7 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("inside_answer", inside_answer),
     ("restating_quote", restating_quote),
     ("prose_questions", prose_questions),
+    ("round_lead_question", round_lead_question),
     ("answer_key", answer_key),
     ("answer_key_lead", answer_key_lead),
     ("content_line", content_line),

@@ -12,6 +12,7 @@ from handbook.parse_rules.inline_answer import (
     questions_in_prose,
     questions_separated_in_prose,
     reported_answer,
+    round_lead,
     split,
     split_list,
     statement_after_question_mark,
@@ -284,3 +285,15 @@ def test_reported_answer(text, question, answer):
 ])
 def test_reported_answer_negative(text):
     assert reported_answer(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二面（视频，1h）：上来先撕了道题。然后问 Swin 的 shifted window 怎么做，",
+     ("二面（视频，1h）", "二面（视频，1h）：上来先撕了道题。", "然后问 Swin 的 shifted window 怎么做")),
+    ("一面：简历聊完开始八股：DETR 为什么不用 NMS；", ("一面", "一面：简历聊完开始八股：", "DETR 为什么不用 NMS")),
+    ("HR面（20min）：问了期望城市、", ("HR面（20min）", "HR面（20min）：", "问了期望城市")),
+    ("终面：和总监聊了聊职业规划。", None),  # the sentence is closed: a remark, not a list going on
+    ("项目：多目标跟踪，", None),  # no round
+])
+def test_round_lead(text, expected):
+    assert round_lead(text) == expected

@@ -438,3 +438,29 @@ def listed_questions(text: str, first: int | None = 1, told: bool = False
                      ) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
     """The questions a 面经 paragraph lists, numbered or separated."""
     return questions_in_prose(text, first) or questions_separated_in_prose(text, told)
+
+
+ROUND_LEAD = re.compile(
+    r"^(?P<round>[^：:，,。（(]{0,12}?(?:[一二三四五六七八九十\d]\s*面|hr\s*面|终面|笔试|主管面|技术面)"
+    r"(?:[^：:，,。（(]|[（(][^（）()]{0,20}[)）]){0,16})[：:]",
+    re.I,
+)
+"""``二面（60min）：…``, ``三面（主管面，40min）：…`` opening a paragraph of the questions asked in
+that round: the round's name."""
+CONTINUING = "，,、；;"
+"""A line that ends so goes on with the next: the round's questions continue below."""
+
+
+def round_lead(text: str) -> tuple[str, str, str] | None:
+    """``一面（50min）：自我介绍后深挖项目，…；然后是八股：BN 为什么能加快收敛`` (more questions on
+    the lines below): the round, the lead, and the last clause, the question it goes on to. ``None``
+    when the line does not open with a round or closes its sentence (``HR 面：常规流程，聊了期望薪资。``)."""
+    words = plain_text(text).strip()
+    m = ROUND_LEAD.match(words)
+    if m is None or words.endswith(("。", ".", "！", "!")):
+        return None
+    body = words[m.end():].rstrip(" " + CONTINUING)  # "…的实现原理、": the list goes on below
+    last = _split_outside_brackets(body, "：:。！!；;")[-1]
+    if not last.strip():
+        return None
+    return m.group("round").strip(), words[: m.end() + len(body) - len(last)].rstrip(), last.strip()

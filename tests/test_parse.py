@@ -378,6 +378,59 @@ def test_round_paragraph_whose_last_clause_is_its_first_question():
     assert [e.context[-1] for e in entries] == ["一面（45min）"] * 3 + ["二面（总监面，30min）"] * 2
 
 
+def test_answers_keyed_below_the_questions_by_label_and_in_order():
+    text = (
+        "# 某厂检测岗一面\n\n"
+        "面试官先问：1. GIoU 相比 IoU loss 解决了什么问题，\n"
+        "2. Anchor 的长宽比怎么定，\n"
+        "3. RPN 的损失怎么设计，\n"
+        "最后手撕一个 NMS。\n\n"
+        "参考答案简单整理：\n"
+        "- RPN：分类用二分类交叉熵，回归用 smooth L1，只对正样本算。\n"
+        "- GIoU：不相交时 IoU 恒为 0 没梯度，GIoU 加了外接框的惩罚项。\n"
+        "- 长宽比：对训练集的框做 k-means 聚类。\n"
+        "- 用 numpy 写的，按分数排序后循环去掉重叠框。\n"
+    )
+    entries = {e.question: e for e in entries_of(text)}
+    assert list(entries) == ["GIoU 相比 IoU loss 解决了什么问题", "Anchor 的长宽比怎么定，", "RPN 的损失怎么设计，",
+                             "最后手撕一个 NMS。"]
+    assert entries["RPN 的损失怎么设计，"].answer.startswith("- RPN：分类用二分类交叉熵")
+    assert entries["GIoU 相比 IoU loss 解决了什么问题"].answer.startswith("- GIoU：不相交时")
+    assert entries["Anchor 的长宽比怎么定，"].answer.startswith("- 长宽比：对训练集")
+    assert entries["最后手撕一个 NMS。"].answer.startswith("- 用 numpy 写的")  # no label: the next in order
+    assert "面试官先问" in entries["GIoU 相比 IoU loss 解决了什么问题"].preface
+
+
+def test_answers_keyed_by_number_under_their_own_lead():
+    text = (
+        "二面：\n\n"
+        "先问 DETR 为什么不需要 NMS；\n"
+        "然后 Deformable DETR 改进了什么；\n"
+        "RT-DETR 为什么快。\n\n"
+        "二面的答案：\n"
+        "1. 匈牙利匹配一对一分配，预测本身不重复。\n"
+        "2. 注意力只采样参考点附近的少数位置，收敛快很多。\n"
+        "3. 还没看，之后补。\n"
+    )
+    entries = entries_of(text)
+    assert [e.answer.split("\n")[0] for e in entries] == [
+        "匈牙利匹配一对一分配，预测本身不重复。", "注意力只采样参考点附近的少数位置，收敛快很多。", "还没看，之后补。"]
+    assert entries[2].unanswered
+
+
+def test_labelled_points_of_an_answer_stay_with_it():
+    text = (
+        "1. Focal Loss 的 α 和 γ 分别起什么作用？\n"
+        "2. 为什么 YOLO 对小目标不友好？\n"
+        "3. BN 和 LN 有什么区别？\n"
+        "- BN：在 batch 维度上对每个通道统计。\n"
+        "- LN：对单个样本的全部特征统计。\n"
+    )
+    entries = entries_of(text)
+    assert entries[2].answer.startswith("- BN：在 batch 维度上")  # its own answer's points, not keyed to others
+    assert entries[0].unanswered and entries[1].unanswered
+
+
 def test_answer_points_listed_in_prose_are_not_questions():
     text = "1x1 卷积的作用？\n\n主要有三点：1.降维 2.跨通道信息融合 3.减少参数量。\n"
     entries = entries_of(text)

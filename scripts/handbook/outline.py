@@ -26,7 +26,8 @@ from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .parse_rules import Mark, html_export, indent_of, mark, org_mode, transcript
-from .parse_rules.inline_answer import listed_questions, split_list, term_definition
+from .parse_rules.answer_key import is_key_lead
+from .parse_rules.inline_answer import first_listed, listed_questions, round_lead, split_list, term_definition
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.interrogative import (
     Ask,
@@ -308,7 +309,8 @@ def head_like(m: Mark) -> bool:
         return True  # "DeepLab v3+ 的 ASPP 模块=：1x1 卷积、…": a card, question and answer on one line
     return (ask(question) >= Ask.WEAK or is_short_phrase(m.text) or bool(split_list(m.text))
             or term_definition(m.text) is not None or section_label(m.text) is not None
-            or listed_questions(m.text, first=None, told=True) is not None or is_meta_line(m.text))
+            or listed_questions(m.text, first=None, told=True) is not None or is_meta_line(m.text)
+            or first_listed(m.text) is not None or round_lead(m.text) is not None)
 
 
 class Reader:
@@ -720,6 +722,8 @@ class Reader:
         if m.level:
             return 0.0  # a Logseq heading block nests by indent like any block
         titled = is_title_phrase(unit.text)
+        if m.kind == "plain" and is_key_lead(unit.text):
+            return 0.0  # "二面的答案：": the keyed answers below it are read beside the questions they answer
         if m.kind == "plain" and section_label(unit.text) is not None:
             return PLAIN_TITLE_RANK  # "Weighted Gaussian 部分： …" over the paragraphs after it
         if titled and unit.text.rstrip().endswith(("：", ":")):

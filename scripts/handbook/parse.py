@@ -22,8 +22,9 @@ from .diagnostics import Report
 from .model import Entry, Note
 from .outline import Node, Reader, build_outline
 from .parse_rules import inline_answer, mark
+from .parse_rules.answer_key import key_label, names
 from .parse_rules.interrogative import Ask, is_meta_line, is_title_phrase, plain_text
-from .roles import Decision, Role, assign, quote_text
+from .roles import Decision, Role, assign, number_of, quote_text
 
 QUOTE_PREFIX = re.compile(r"^(\s*)>\s?")
 TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
@@ -198,7 +199,8 @@ class Emitter:
                 last = self.prose_questions(child, context, pending)
                 pending = []
             elif d.role == Role.QUESTION and d.rule == "round_lead_question":
-                context = round_context = (*base, inline_answer.round_lead(child.text)[0])  # for the lines after it too
+                if (found := inline_answer.round_lead(child.text)) is not None:
+                    context = round_context = (*base, found[0])  # for the lines after it too
                 last = self.question(child, context, pending)
                 pending = []
             elif d.role == Role.QUESTION:
@@ -207,8 +209,8 @@ class Emitter:
             elif d.rule in ("answer_key", "answer_key_lead") and (keyed := self.keyed_entry(child)) is not None:
                 lines = self.subtree_lines(child, keyed)
                 (keyed.preface if d.rule == "answer_key_lead" else keyed.lines).extend(lines)
-                if d.rule == "answer_key":
-                    self.key_lines.add(child.start)
+                if d.rule == "answer_key" and number_of(child) is not None:
+                    self.key_lines.add(child.start)  # "3. 量化：…": the number is the question's
                 last = keyed  # what follows the numbered answer (its code, its next lines) goes on with it
             else:
                 lines = self.subtree_lines(child, last)
@@ -228,7 +230,7 @@ class Emitter:
         text = node.text.strip()
         shown_above: list[int] = []
         if d.rule == "round_lead_question":  # the paragraph is shown above its first question
-            _round, _lead, text = inline_answer.round_lead(text)
+            text = inline_answer.asked_text(text)
             shown_above = list(range(node.start, node.end))
         pairs = [] if node.inline else inline_answer.split_pairs(text)
         if pairs:  # "Q1？A1；Q2？A2" on a cram sheet: one entry per pair, the last one goes on below
@@ -359,8 +361,16 @@ class Emitter:
         return entry
 
     def keyed_entry(self, node: Node) -> OpenEntry | None:
-        """The listed question a numbered answer (or the line leading into them) belongs to."""
-        if self.decision(node).rule == "answer_key_lead":
+        """The question a keyed answer (or the line leading into keyed answers) belongs to: the one
+        :mod:`handbook.roles` found for it, else the one listed in prose with its number."""
+        d = self.decision(node)
+        if d.keyed_to is not None:
+            asked = [e for e in self.open if e.node is d.keyed_to]
+            label = key_label(node.text)
+            named = [e for e in asked if label is not None and names(label, e.question)]
+            if named or asked:
+                return (named or asked)[-1]  # ("Q1？Q2？" typed on one line: the one the label names)
+        if d.rule == "answer_key_lead":
             return self.by_number[min(self.by_number)] if self.by_number else None
         m = node.mark
         return self.by_number.get(m.number) if m is not None else None

@@ -24,8 +24,23 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .outline import HEADING_RANK, Node
+from .parse_rules.answer_key import (
+    MIN_KEYED_QUESTIONS,
+    MIN_LISTED_QUESTIONS,
+    is_key_lead,
+    key_label,
+    named_question,
+    names,
+)
 from .parse_rules.callout import QUESTION_TYPES
-from .parse_rules.inline_answer import listed_questions, round_lead, split_list, term_definition
+from .parse_rules.inline_answer import (
+    asked_text,
+    first_listed,
+    listed_questions,
+    round_lead,
+    split_list,
+    term_definition,
+)
 from .parse_rules.inline_answer import split as split_answer
 from .parse_rules.interrogative import (
     GROUP_SUFFIX,
@@ -177,6 +192,17 @@ class Siblings:
     """Numbers of the questions listed in prose so far (``一面：1.… 2.…``), whose answers may follow by number."""
     keyed: set[int] = field(default_factory=set)
     """…and the numbers already answered that way."""
+    awaiting: list[Node] = field(default_factory=list)
+    """Questions asked since the last title with no answer yet, in order: answers keyed to them
+    further down (:mod:`handbook.parse_rules.answer_key`) may still come."""
+    asked: list[Node] = field(default_factory=list)
+    """Every question since the last title or block of keyed answers: a keyed ``5.`` answers the fifth."""
+    key_run: list[Node] | None = None
+    """Inside a block of keyed answers: the questions it answers (numbers count in it), else None."""
+    key_next: int = 0
+    """Position in :attr:`awaiting` where the next keyed answer without a label goes."""
+    key_lead: bool = False
+    """The block was opened by a lead line (``答案简单记一下：``), so unlabelled lines are keyed in order."""
 
     @property
     def node(self) -> Node:
@@ -362,31 +388,65 @@ def prose_questions(node: Node, s: Siblings) -> Role | None:
 
 def round_lead_question(node: Node, s: Siblings) -> Role | None:
     """``一面（50min）：自我介绍后深挖项目…；然后是八股：BN 为什么能加快收敛`` then ``LN 和 BN 的区别；``
-    on the next line: a round's paragraph whose last clause is its first question, one per line after."""
+    on the next line: a round's paragraph whose last clause is its first question, one per line after;
+    ``接着八股：1. BN 在训练和测试时有什么不同，`` then ``2. …``: a list that starts after its lead."""
     if node.kind != "head" or s.parent_role == Role.QUESTION or node.mark is None or node.mark.kind != "plain":
-        return None
-    found = round_lead(node.text)
-    if found is None:
         return None
     after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
     asks_after = after is not None and after.kind == "head" and after.ask >= Ask.STRONG
+    if first_listed(node.text) is not None:  # "接着八股：1. BN 在训练和测试时有什么不同，" then "2. …"
+        return Role.QUESTION if asks_after and number_of(after) == 2 else None
+    found = round_lead(node.text)
+    if found is None:
+        return None
     return Role.QUESTION if ask(found[2]) >= Ask.WEAK or asks_after else None
 
 
 def answer_key(node: Node, s: Siblings) -> Role | None:
     """``1. BN在batch维度上…`` below ``八股：1.BN和LN的区别 2.…``: answers numbered as the questions
-    listed in prose above, each joining its question."""
+    listed in prose above, each joining its question. Below a list of unanswered questions,
+    ``- BN：训练时用当前 batch…`` answers the question its label names (see :func:`key_target`)."""
     n = number_of(node)
-    return Role.ANSWER if n is not None and n in s.listed and n not in s.keyed else None
+    if n is not None and n in s.listed and n not in s.keyed:
+        return Role.ANSWER
+    return Role.ANSWER if key_target(node, s) is not None else None
 
 
 def answer_key_lead(node: Node, s: Siblings) -> Role | None:
-    """``下面是我自己的答案：`` right above such answers: it introduces them."""
+    """``下面是我自己的答案：`` right above such answers, or ``答案简单记一下：`` below unanswered
+    questions: it introduces them."""
+    if s.parent_role != Role.QUESTION and len(s.awaiting) >= MIN_KEYED_QUESTIONS and is_key_lead(node.text):
+        return Role.ANSWER
     if not s.listed or not plain_text(node.text).rstrip().endswith((":", "：")) or number_of(node) is not None:
         return None
     after = next((n for n in s.nodes[s.index + 1:] if n.kind != "skip"), None)
     n = number_of(after) if after is not None else None
     return Role.ANSWER if n is not None and n in s.listed and n not in s.keyed else None
+
+
+def key_target(node: Node, s: Siblings) -> Node | None:
+    """The awaiting question a keyed answer line answers: in a block under a lead, by its number
+    (``1. 除以根号 dk：…``), by its label (``BN：…``) or, with neither, the next in order; with no
+    lead, only by label, and only below :data:`MIN_LISTED_QUESTIONS` unanswered questions."""
+    if node.kind == "content" and s.key_run is not None and s.key_lead:
+        return None  # code or a paragraph goes on with the answer before it
+    if node.kind != "head" or node.mark is None or node.ask >= Ask.STRONG and not s.key_lead:
+        return None
+    n = number_of(node)
+    if s.key_lead and n is not None and 1 <= n <= len(s.key_run):
+        return s.key_run[n - 1]  # (even if a line looked like its answer: "代码题是" + "LeetCode 200 …")
+    in_block = s.key_run is not None
+    if not s.awaiting or not in_block and (node.mark.kind != "item" or len(s.awaiting) < MIN_LISTED_QUESTIONS):
+        return None
+    label = key_label(node.text)
+    if label is not None and not in_block and s.open_question is s.awaiting[-1] and names(label, s.open_question.text):
+        return None  # "- BN：…" right under "BN 和 LN 的区别？": its own answer's point
+    if label is not None:
+        found = named_question(label, [q.text for q in s.awaiting], min(s.key_next, len(s.awaiting)))
+        return s.awaiting[found] if found is not None else None
+    if s.key_lead and node.mark.kind == "item" and s.key_next < len(s.awaiting):
+        return s.awaiting[s.key_next]
+    return None
 
 
 def content_line(node: Node, s: Siblings) -> Role | None:
@@ -980,12 +1040,12 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
     ("author_directive", author_directive),
     ("machinery", machinery),
     ("follow_up_in_answer", follow_up_in_answer),
+    ("answer_key", answer_key),
+    ("answer_key_lead", answer_key_lead),
     ("inside_answer", inside_answer),
     ("restating_quote", restating_quote),
     ("prose_questions", prose_questions),
     ("round_lead_question", round_lead_question),
-    ("answer_key", answer_key),
-    ("answer_key_lead", answer_key_lead),
     ("content_line", content_line),
     ("meta_line", meta_line),
     ("article_title", article_title),
@@ -1028,6 +1088,8 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
 class Decision:
     role: Role
     rule: str
+    keyed_to: Node | None = None
+    """For an answer keyed to a question asked earlier: that question's node."""
 
 
 def decide(node: Node, state: Siblings) -> Decision:
@@ -1046,17 +1108,29 @@ def assign(root: Node) -> dict[int, Decision]:
     return decisions
 
 
-def _assign_children(parent: Node, parent_role: Role, decisions: dict[int, Decision]) -> None:
+def _assign_children(parent: Node, parent_role: Role, decisions: dict[int, Decision],
+                     keyed_from: Siblings | None = None) -> Siblings:
+    """Decide ``parent``'s children; ``keyed_from`` is the state of a key lead's siblings, whose
+    awaiting questions the lead's own children answer (``二面的答案：`` over ``1. …`` ``2. …``)."""
     nodes = parent.children
     shares, strong, counts = sibling_shares(nodes)
     state = Siblings(parent_role=parent_role, nodes=nodes, shares=shares, counts=counts, strong_shares=strong)
+    if keyed_from is not None:
+        state.awaiting = list(keyed_from.awaiting)
+        state.key_run, state.key_lead = list(keyed_from.asked), True
     for i, node in enumerate(nodes):
         state.index = i
         decision = decide(node, state)
         decisions[id(node)] = decision
-        role = decision.role
-        _assign_children(node, role, decisions)
-        _update(state, node, role, decisions)
+        if decision.rule in ("answer_key", "answer_key_lead"):
+            decision.keyed_to = key_target(node, state) if decision.rule == "answer_key" else (
+                state.awaiting[0] if state.awaiting else None)
+        lead = decision.rule == "answer_key_lead" and bool(state.awaiting)
+        inner = _assign_children(node, decision.role, decisions, keyed_from=state if lead else None)
+        if lead:
+            state.awaiting = inner.awaiting if node.children else state.awaiting
+        _update(state, node, decision.role, decisions)
+    return state
 
 
 def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decision]) -> None:
@@ -1066,8 +1140,9 @@ def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decisi
     if rule == "prose_questions":
         _lead, items, _trailer = listed_in_prose(node, state)
         state.listed.update(int(re.match(r"\d+", number).group(0)) for number, _ in items if number)
-    elif rule == "answer_key" and n is not None:
+    elif rule == "answer_key" and n is not None and n in state.listed:
         state.keyed.add(n)
+    _update_keyed(state, node, role, decisions[id(node)])
     if role == Role.QUESTION:
         state.open_question = node
         state.open_answered = has_content(node) or bool(node.inline) or bool(split_answer(node.text)[1]) or (
@@ -1089,6 +1164,40 @@ def _update(state: Siblings, node: Node, role: Role, decisions: dict[int, Decisi
         elif node.mark is not None and node.mark.kind == "qa_a":
             state.numbering.answer.update(_leading_number(node.mark.text))
             state.numbering.explicit = True
+
+
+def _update_keyed(state: Siblings, node: Node, role: Role, decision: Decision) -> None:
+    """Which questions still await an answer, and whether a block of keyed answers goes on."""
+    if role == Role.TITLE:
+        state.awaiting, state.asked, state.key_run, state.key_lead, state.key_next = [], [], None, False, 0
+        return
+    if decision.rule == "answer_key_lead" and decision.keyed_to is not None:
+        if not node.children:  # its answers follow as siblings
+            state.key_run, state.key_lead, state.key_next = list(state.asked), True, 0
+        state.asked = []
+        return
+    target = decision.keyed_to if decision.rule == "answer_key" else None
+    if target is not None:
+        if state.key_run is None:
+            state.key_run, state.key_lead = list(state.asked), False
+            state.asked = []
+        if target in state.awaiting:
+            state.key_next = state.awaiting.index(target)
+            state.awaiting.remove(target)
+        return
+    if state.key_run is not None and (node.kind == "content" or role == Role.ANSWER and node.mark is not None
+                                      and node.mark.kind == "item" and state.key_lead):
+        return  # the code or the next point of a keyed answer
+    state.key_run, state.key_lead, state.key_next = None, False, 0
+    if role == Role.QUESTION and decision.rule == "prose_questions":
+        return  # its questions are keyed by the numbers they were listed with (Siblings.listed)
+    if role == Role.QUESTION:
+        state.asked.append(node)
+        asked = asked_text(node.text) if decision.rule == "round_lead_question" else node.text
+        if not (any(c.kind != "skip" for c in node.children) or node.inline or split_answer(asked)[1]):
+            state.awaiting.append(node)
+    elif role == Role.ANSWER and state.open_question in state.awaiting:
+        state.awaiting.remove(state.open_question)  # answered where it stands
 
 
 def _answer_numbers(question: Node, decisions: dict[int, Decision]) -> dict[str, int]:

@@ -451,6 +451,20 @@ CONTINUING = "，,、；;"
 """A line that ends so goes on with the next: the round's questions continue below."""
 
 
+FIRST_LISTED = re.compile(r"^(?P<lead>[^：:]{1,20}[：:])\s*(?:1|１)\s*[.、．)）]\s*(?P<q>\S.*)$")
+"""``接着八股：1. BN 在训练和测试时有什么不同，`` (``2. …`` on the next line): a list of questions
+that starts after a lead on the same line."""
+ANSWER_LEAD = re.compile(r"(?:^|[^\w])(?:答|答案|回答|解答|a|我答|我说|好处|优点|缺点|原因|方法|步骤)\s*[：:]$", re.I)
+
+
+def first_listed(text: str) -> tuple[str, str] | None:
+    """The lead and the first question of such a line; ``答：1、…`` starts an answer's points instead."""
+    m = FIRST_LISTED.match(plain_text(text).strip())
+    if m is None or ANSWER_LEAD.search(m.group("lead")) or ask(m.group("q")) < Ask.STRONG:
+        return None
+    return m.group("lead"), m.group("q").strip(" " + CONTINUING)
+
+
 def round_lead(text: str) -> tuple[str, str, str] | None:
     """``一面（50min）：自我介绍后深挖项目，…；然后是八股：BN 为什么能加快收敛`` (more questions on
     the lines below): the round, the lead, and the last clause, the question it goes on to. ``None``
@@ -464,3 +478,11 @@ def round_lead(text: str) -> tuple[str, str, str] | None:
     if not last.strip():
         return None
     return m.group("round").strip(), words[: m.end() + len(body) - len(last)].rstrip(), last.strip()
+
+
+def asked_text(text: str) -> str:
+    """The question a round's (or a list's) lead line goes on to (see :func:`round_lead`, :func:`first_listed`)."""
+    if (listed := first_listed(text)) is not None:
+        return listed[1]
+    found = round_lead(text)
+    return found[2] if found is not None else text
